@@ -1,0 +1,237 @@
+//! Printing diagnostics: for people (compiler style) and for machines.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, Config};
+
+use super::{Diagnostic, Diagnostics, Severity};
+
+/// The output formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Compiler style, with the source line and a caret.
+    #[default]
+    Human,
+    /// One JSON object per line, for tools.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`).
+    Github,
+}
+
+/// All diagnostics in `format`, followed by a summary line for people.
+pub fn render(diagnostics: &Diagnostics, format: Format) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics.iter() {
+        match format {
+            Format::Human => out.push_str(&human(diagnostic)),
+            Format::Json => {
+                out.push_str(&serde_json::to_string(diagnostic).unwrap_or_default());
+                out.push('\n');
+            }
+            Format::Github => out.push_str(&github(diagnostic)),
+        }
+    }
+    if format == Format::Human && !diagnostics.is_empty() {
+        out.push_str(&summary(diagnostics));
+    }
+    out
+}
+
+fn summary(diagnostics: &Diagnostics) -> String {
+    let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}\n",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+/// One diagnostic the way a compiler prints it: header, `--> file:line:col`,
+/// the source line, a caret, then notes and the hint.
+pub fn human(diagnostic: &Diagnostic) -> String {
+    let severity = match diagnostic.severity {
+        Severity::Error => ReportSeverity::Error,
+        Severity::Warning => ReportSeverity::Warning,
+    };
+    let mut report = Report::new(severity).with_message(&diagnostic.message);
+    let snippet = Snippet::of(diagnostic);
+    if let Some(snippet) = &snippet {
+        let label = Label::primary((), snippet.span.clone());
+        report = report.with_label(match &diagnostic.label {
+            Some(text) => label.with_message(text),
+            None => label,
+        });
+    }
+    let mut notes = diagnostic.notes.clone();
+    if let (Some(file), None) = (&diagnostic.file, &snippet) {
+        notes.insert(0, format!("in {}", file.display()));
+    }
+    if let Some(hint) = &diagnostic.hint {
+        notes.push(format!("hint: {hint}"));
+    }
+    report = report.with_notes(notes);
+    let config = Config::default();
+    let text = match &snippet {
+        Some(snippet) => term::emit_into_string(&config, snippet, &report),
+        None => term::emit_into_string(&config, &NoFile, &report),
+    };
+    text.unwrap_or_else(|_| format!("{diagnostic}\n"))
+}
+
+fn github(diagnostic: &Diagnostic) -> String {
+    let kind = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = Vec::new();
+    if let Some(file) = &diagnostic.file {
+        properties.push(format!("file={}", escape_property(&file.display().to_string())));
+    }
+    if let Some(loc) = &diagnostic.location {
+        properties.push(format!("line={},col={}", loc.line, loc.column));
+    }
+    let mut message = diagnostic.message.clone();
+    if let Some(hint) = &diagnostic.hint {
+        message.push_str(&format!(" (hint: {hint})"));
+    }
+    format!("::{kind} {}::{}\n", properties.join(","), escape_data(&message))
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The one source line of a diagnostic, presented to codespan as a file whose
+/// only line carries the real line number, so the printed position is right
+/// without keeping whole files in memory.
+struct Snippet {
+    name: String,
+    text: String,
+    line: usize,
+    span: Range<usize>,
+}
+
+impl Snippet {
+    fn of(diagnostic: &Diagnostic) -> Option<Self> {
+        let (file, loc) = (diagnostic.file.as_ref()?, diagnostic.location.as_ref()?);
+        Some(Self {
+            name: file.display().to_string(),
+            text: loc.line_text.clone(),
+            line: loc.line,
+            span: loc.span.clone(),
+        })
+    }
+}
+
+impl<'a> Files<'a> for Snippet {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line)
+    }
+
+    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, FilesError> {
+        Ok(0..self.text.len())
+    }
+}
+
+/// For diagnostics without a position: codespan needs a file provider anyway.
+struct NoFile;
+
+impl<'a> Files<'a> for NoFile {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+
+    fn line_range(&'a self, (): (), _: usize) -> Result<Range<usize>, FilesError> {
+        Err(FilesError::FileMissing)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Location;
+
+    fn bad_amount() -> Diagnostic {
+        let source = "id,name_ar,committed_mad\nP1,تعاونية الأمل,12a\n";
+        let start = source.find("12a").unwrap_or_default();
+        Diagnostic::error("this amount is not a number")
+            .at("data/projects.csv", Location::at(source, start..start + 3))
+            .with_label("expected a number such as 125000.50")
+            .with_note("column: committed_mad")
+            .with_hint("use digits and a point for decimals")
+    }
+
+    #[test]
+    fn human_report_shows_position_line_caret_and_hint() {
+        let text = human(&bad_amount());
+        assert!(text.contains("error: this amount is not a number"), "{text}");
+        assert!(text.contains("data/projects.csv:2:18"), "{text}");
+        assert!(text.contains("2 │ P1,تعاونية الأمل,12a"), "{text}");
+        assert!(text.contains("^^^ expected a number"), "{text}");
+        assert!(text.contains("= hint: use digits"), "{text}");
+    }
+
+    #[test]
+    fn human_report_without_position_names_the_file() {
+        let text = human(&Diagnostic::error("cannot read").in_file("site.toml"));
+        assert!(text.contains("error: cannot read"), "{text}");
+        assert!(text.contains("in site.toml"), "{text}");
+    }
+
+    #[test]
+    fn github_format_is_one_workflow_command() {
+        let text = github(&bad_amount());
+        assert!(
+            text.starts_with("::error file=data/projects.csv,line=2,col=18::this amount"),
+            "{text}"
+        );
+        assert_eq!(text.lines().count(), 1);
+    }
+
+    #[test]
+    fn json_format_carries_file_line_and_column() {
+        let diagnostics: Diagnostics = [bad_amount()].into_iter().collect();
+        let line = render(&diagnostics, Format::Json);
+        let value: serde_json::Value = serde_json::from_str(line.trim()).unwrap_or_default();
+        assert_eq!(value["file"], "data/projects.csv");
+        assert_eq!(value["location"]["line"], 2);
+        assert_eq!(value["location"]["column"], 18);
+    }
+}

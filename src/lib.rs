@@ -1,0 +1,4 @@
+//! Bayan: a static site generator for public reporting.
+
+pub mod diagnostics;
+pub mod fsio;
