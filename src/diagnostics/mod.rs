@@ -8,9 +8,11 @@
 //!    for machines (JSON, GitHub annotations).
 
 mod location;
+mod toml_error;
 pub mod report;
 
 pub use location::{Location, line_col};
+pub use toml_error::toml_diagnostic;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
