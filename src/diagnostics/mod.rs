@@ -8,8 +8,8 @@
 //!    for machines (JSON, GitHub annotations).
 
 mod location;
-mod toml_error;
 pub mod report;
+mod toml_error;
 
 pub use location::{Location, line_col};
 pub use toml_error::toml_diagnostic;
@@ -139,6 +139,11 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// The diagnostic pushed last, to add a note or hint to it.
+    pub fn last_mut(&mut self) -> Option<&mut Diagnostic> {
+        self.items.last_mut()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
@@ -213,7 +218,10 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" when a close candidate exists.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     suggest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -244,7 +252,11 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let order: Vec<_> = diagnostics.sorted().iter().map(|d| d.message.clone()).collect();
+        let order: Vec<_> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
         assert_eq!(order, ["early", "late", "b"]);
     }
 

@@ -17,8 +17,8 @@ pub fn toml_diagnostic(
     let span = error
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
-    let mut diagnostic = Diagnostic::error(first_line(message))
-        .at(file, Location::at(file_text, span));
+    let mut diagnostic =
+        Diagnostic::error(first_line(message)).at(file, Location::at(file_text, span));
     if let Some((unknown, expected)) = unknown_field(message) {
         diagnostic.message = format!("unknown key `{unknown}`");
         diagnostic = diagnostic.with_note(format!("known keys: {}", expected.join(", ")));

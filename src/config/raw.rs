@@ -1,0 +1,162 @@
+//! `site.toml` exactly as written: serde types that reject unknown keys.
+//! Validation into the model lives in `super`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// Text per language: `{ fr = "…", ar = "…" }`.
+pub type PerLanguage = BTreeMap<String, String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub base_url: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub default_language: Option<Spanned<String>>,
+    /// Show the "illustrative sample data" notice on every data page.
+    #[serde(default)]
+    pub sample_data: bool,
+    pub languages: Vec<RawLanguage>,
+    #[serde(default)]
+    pub sections: RawSections,
+    pub records: RawRecords,
+    #[serde(default)]
+    pub facets: Vec<RawFacet>,
+    #[serde(default)]
+    pub key_figures: Vec<RawKeyFigure>,
+    #[serde(default)]
+    pub charts: Vec<RawChart>,
+    pub indicators: Option<RawIndicators>,
+    #[serde(default)]
+    pub limits: RawLimits,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLanguage {
+    pub code: Spanned<String>,
+    pub name: String,
+    /// A CLDR locale, such as `fr-MA` or `ar-MA`.
+    pub locale: String,
+    #[serde(default)]
+    pub direction: Option<RawDirection>,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawDirection {
+    Ltr,
+    Rtl,
+}
+
+/// URL slugs of the site's sections, per language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSections {
+    #[serde(default)]
+    pub projects: PerLanguage,
+    #[serde(default)]
+    pub news: PerLanguage,
+    #[serde(default)]
+    pub results: PerLanguage,
+    #[serde(default)]
+    pub programme: PerLanguage,
+    #[serde(default)]
+    pub open_data: PerLanguage,
+    #[serde(default)]
+    pub search: PerLanguage,
+}
+
+/// Which table holds the records the site is about, and how to show them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecords {
+    pub table: Spanned<String>,
+    /// A translated field used as each record's title.
+    pub title: Spanned<String>,
+    /// A translated field used as each record's summary.
+    pub summary: Option<Spanned<String>>,
+    #[serde(default = "default_per_page")]
+    pub per_page: usize,
+}
+
+fn default_per_page() -> usize {
+    20
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFacet {
+    pub field: Spanned<String>,
+    /// URL segment per language; defaults to the field name.
+    #[serde(default)]
+    pub slug: PerLanguage,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeyFigure {
+    pub id: String,
+    pub aggregate: RawAggregate,
+    /// The field summed; required for `sum`.
+    pub field: Option<Spanned<String>>,
+    pub label: PerLanguage,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawAggregate {
+    Sum,
+    Count,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChart {
+    pub id: String,
+    /// The facet the bars are grouped by.
+    pub facet: Spanned<String>,
+    /// Key figures drawn side by side for each facet value.
+    pub figures: Vec<Spanned<String>>,
+    pub title: PerLanguage,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicators {
+    pub table: Spanned<String>,
+    pub name: Spanned<String>,
+    pub unit: Spanned<String>,
+    pub target: Spanned<String>,
+    pub achieved: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    /// Largest input file read, in megabytes.
+    #[serde(default = "default_max_file_mb")]
+    pub max_file_mb: u64,
+}
+
+impl Default for RawLimits {
+    fn default() -> Self {
+        Self {
+            max_file_mb: default_max_file_mb(),
+        }
+    }
+}
+
+fn default_max_file_mb() -> u64 {
+    200
+}

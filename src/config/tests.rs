@@ -1,0 +1,140 @@
+use super::*;
+
+const MINIMAL: &str = r#"
+base_url = "https://example.org"
+[[languages]]
+code = "fr"
+name = "Français"
+locale = "fr-MA"
+title = "Site"
+[[languages]]
+code = "ar"
+name = "العربية"
+locale = "ar-MA"
+title = "موقع"
+[records]
+table = "projects"
+title = "name"
+"#;
+
+fn parse_text(text: &str) -> (Option<SiteConfig>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let config = parse(Path::new("/site"), text, &mut diagnostics);
+    (config, diagnostics)
+}
+
+fn only_error(text: &str) -> Diagnostic {
+    let (config, diagnostics) = parse_text(text);
+    assert!(config.is_none(), "expected a failure");
+    let errors: Vec<_> = diagnostics.into_iter().collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    errors.into_iter().next().expect("one error")
+}
+
+#[test]
+fn reads_the_default_site_configuration() {
+    let text = std::fs::read_to_string("site.toml").expect("the default site.toml");
+    let (config, diagnostics) = parse_text(&text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let config = config.expect("valid");
+    assert_eq!(config.default_language, "fr");
+    assert_eq!(config.language_codes(), ["fr", "ar"]);
+    assert_eq!(
+        config.language("ar").map(|l| l.direction),
+        Some(Direction::Rtl)
+    );
+    assert_eq!(config.sections.projects["ar"], "mashari");
+    assert_eq!(config.facets.len(), 5);
+}
+
+#[test]
+fn derives_direction_default_language_and_slugs() {
+    let (config, diagnostics) = parse_text(MINIMAL);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let config = config.expect("valid");
+    assert_eq!(config.base_url, "https://example.org/");
+    assert_eq!(config.default_language, "fr");
+    assert_eq!(
+        config.language("fr").map(|l| l.direction),
+        Some(Direction::Ltr)
+    );
+    assert_eq!(
+        config.language("ar").map(|l| l.direction),
+        Some(Direction::Rtl)
+    );
+    assert_eq!(config.sections.open_data["ar"], "open-data");
+    assert_eq!(config.records.per_page, 20);
+}
+
+#[test]
+fn rejects_unknown_key_with_suggestion() {
+    let d = only_error(&MINIMAL.replace("base_url", "base_ulr"));
+    assert_eq!(d.message, "unknown key `base_ulr`");
+    assert_eq!(d.position(), "site.toml:2:1");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `base_url`?"));
+}
+
+#[test]
+fn rejects_relative_base_url() {
+    let d = only_error(&MINIMAL.replace("https://example.org", "example.org"));
+    assert_eq!(d.message, "the base URL `example.org` is not absolute");
+    assert_eq!(d.position(), "site.toml:2:13");
+}
+
+#[test]
+fn rejects_duplicate_language() {
+    let d = only_error(&MINIMAL.replace("code = \"ar\"", "code = \"fr\""));
+    assert_eq!(d.message, "the language `fr` is configured twice");
+    assert_eq!(d.position(), "site.toml:9:8");
+}
+
+#[test]
+fn rejects_unconfigured_default_language() {
+    let text = MINIMAL.replace("base_url", "default_language = \"es\"\nbase_url");
+    let d = only_error(&text);
+    assert_eq!(d.message, "the default language `es` is not configured");
+    assert_eq!(d.position(), "site.toml:2:20");
+}
+
+#[test]
+fn rejects_unsafe_section_slug() {
+    let text = format!("{MINIMAL}[sections]\nprojects = {{ fr = \"../x\" }}\n");
+    let d = only_error(&text);
+    assert_eq!(
+        d.message,
+        "`../x` cannot be used in a URL (sections.projects)"
+    );
+}
+
+#[test]
+fn rejects_label_in_unconfigured_language() {
+    let text = format!(
+        "{MINIMAL}[[key_figures]]\nid = \"n\"\naggregate = \"count\"\nlabel = {{ es = \"Proyectos\" }}\n"
+    );
+    let d = only_error(&text);
+    assert_eq!(d.message, "`es` in label is not a configured language");
+}
+
+#[test]
+fn keeps_positions_of_data_references() {
+    let (config, _) = parse_text(MINIMAL);
+    let config = config.expect("valid");
+    assert_eq!(config.records.table.name, "projects");
+    assert_eq!(
+        (
+            config.records.table.location.line,
+            config.records.table.location.column
+        ),
+        (14, 9)
+    );
+}
+
+#[test]
+fn accepts_slugs_and_language_codes() {
+    assert!(is_slug("donnees-ouvertes"));
+    assert!(!is_slug("Données"));
+    assert!(!is_slug("a/b"));
+    assert!(!is_slug(""));
+    assert!(is_language_code("zgh"));
+    assert!(!is_language_code("FR"));
+}
