@@ -1,0 +1,156 @@
+//! The command line: thin commands over the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{self, Options};
+use crate::diagnostics::report::{Format, render};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Bayan: bilingual transparency sites from CSV data and Markdown news.
+#[derive(Debug, Parser)]
+#[command(name = "bayan", version, about)]
+pub struct Cli {
+    /// The site's folder (the one holding site.toml).
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// How to print problems: for people, as JSON lines, or as GitHub annotations.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Print the time each stage took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into public/ (replaced only if the build succeeds).
+    Build {
+        /// Write the site here instead of public/.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The address the site is published at, overriding site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check data, content and templates without writing anything.
+    Check {
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create something new.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum New {
+    /// Create a news article in every language of the site.
+    Article {
+        /// A short name for the article: lowercase letters, digits and hyphens.
+        slug: String,
+    },
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = Options {
+                root: cli.root,
+                output,
+                base_url,
+                drafts,
+            };
+            let (report, diagnostics) = build::build(&options);
+            print_diagnostics(&diagnostics, cli.format);
+            match report {
+                Some(report) => {
+                    print_report(&report, cli.verbose);
+                    ExitCode::SUCCESS
+                }
+                None => failed(&diagnostics),
+            }
+        }
+        Command::Check { drafts } => {
+            let options = Options {
+                root: cli.root,
+                drafts,
+                ..Options::default()
+            };
+            let diagnostics = build::check(&options);
+            print_diagnostics(&diagnostics, cli.format);
+            if diagnostics.has_errors() {
+                failed(&diagnostics)
+            } else {
+                eprintln!("check passed");
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New {
+            what: New::Article { slug },
+        } => match crate::content::scaffold::new_article(&cli.root, &slug) {
+            Ok(files) => {
+                for file in files {
+                    println!("created {}", file.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(diagnostic) => {
+                print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let text = render(diagnostics, format);
+    // Machine formats go to stdout for piping; people read stderr.
+    if format == Format::Human {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+}
+
+fn failed(diagnostics: &Diagnostics) -> ExitCode {
+    if !diagnostics.has_errors() {
+        // Should not happen; say so rather than exit quietly.
+        let d = Diagnostic::error("the build failed without a diagnostic");
+        eprintln!("{d}");
+    }
+    eprintln!("build failed: nothing was written, the previous output is unchanged");
+    ExitCode::FAILURE
+}
+
+fn print_report(report: &build::Report, verbose: bool) {
+    if verbose {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    eprintln!(
+        "built {} pages ({} records, {} articles) into {}",
+        report.pages,
+        report.records,
+        report.articles,
+        report.output.display()
+    );
+}

@@ -1,0 +1,256 @@
+//! Open data: every table as CSV and JSON, a Frictionless `datapackage.json`
+//! describing them, and the view of the open-data page.
+//!
+//! Exported CSV is safe to open in a spreadsheet: a text cell that would
+//! start a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with
+//! an apostrophe (CWE-1236). Numbers are written as they are.
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json, json};
+
+use crate::data::{FieldType, Table, Value};
+use crate::model::Site;
+use crate::render::views::{Text, schema_text};
+
+/// The folder of the downloads, at the root of the output.
+pub const DATA_DIR: &str = "data";
+
+/// All download files: (path in the output, bytes).
+pub fn downloads(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for table in site.data.tables.values() {
+        files.push((format!("{DATA_DIR}/{}.csv", table.name), to_csv(table)));
+        files.push((format!("{DATA_DIR}/{}.json", table.name), to_json(table)));
+    }
+    let package = serde_json::to_vec_pretty(&datapackage(site)).unwrap_or_default();
+    files.push((format!("{DATA_DIR}/datapackage.json"), package));
+    files
+}
+
+/// A text cell that a spreadsheet would run as a formula.
+fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+pub fn to_csv(table: &Table) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = table.columns.iter().map(|c| c.name.as_str());
+    let _ = writer.write_record(header);
+    for row in &table.rows {
+        let cells = row.values.iter().map(|value| match value {
+            Value::String(text) => defuse(text).into_owned(),
+            other => other.to_string(),
+        });
+        let _ = writer.write_record(cells);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+pub fn to_json(table: &Table) -> Vec<u8> {
+    let rows: Vec<Map<String, Json>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            table
+                .columns
+                .iter()
+                .zip(&row.values)
+                .map(|(column, value)| (column.name.clone(), json!(value)))
+                .collect()
+        })
+        .collect();
+    serde_json::to_vec_pretty(&rows).unwrap_or_default()
+}
+
+/// A Frictionless Data Package describing every table with its schema, the
+/// translated fields spelt out as one column per language.
+pub fn datapackage(site: &Site<'_>) -> Json {
+    let lang = site.config.default_language.as_str();
+    let title = site.config.language(lang).map_or("", |l| l.title.as_str());
+    let resources: Vec<Json> = site.data.tables.values().map(|t| resource(t, lang)).collect();
+    json!({
+        "profile": "tabular-data-package",
+        "name": package_name(&site.config.base_url),
+        "title": title,
+        "resources": resources,
+    })
+}
+
+fn package_name(base_url: &str) -> String {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .trim_end_matches('/');
+    host.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect()
+}
+
+fn resource(table: &Table, lang: &str) -> Json {
+    let fields: Vec<Json> = table
+        .columns
+        .iter()
+        .filter_map(|column| {
+            let field = table.schema.fields.get(column.field)?;
+            Some(field_json(column.name.as_str(), field, column.language.as_deref(), lang))
+        })
+        .collect();
+    let mut schema = json!({ "fields": fields });
+    if !table.schema.primary_key.is_empty() {
+        schema["primaryKey"] = json!(table.schema.primary_key);
+    }
+    let foreign_keys: Vec<Json> = table
+        .schema
+        .foreign_keys
+        .iter()
+        .map(|fk| {
+            json!({
+                "fields": fk.fields,
+                "reference": { "resource": fk.resource, "fields": fk.reference_fields },
+            })
+        })
+        .collect();
+    if !foreign_keys.is_empty() {
+        schema["foreignKeys"] = json!(foreign_keys);
+    }
+    json!({
+        "name": table.name,
+        "path": format!("{}.csv", table.name),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": schema_text(&table.schema.title, lang).text,
+        "description": schema_text(&table.schema.description, lang).text,
+        "schema": schema,
+    })
+}
+
+fn field_json(name: &str, field: &crate::data::Field, column_lang: Option<&str>, lang: &str) -> Json {
+    let shown = column_lang.unwrap_or(lang);
+    let mut title = schema_text(&field.title, shown).text.to_string();
+    if let Some(code) = column_lang {
+        title = format!("{title} ({code})");
+    }
+    let mut out = json!({
+        "name": name,
+        "type": field.kind.name(),
+        "title": title,
+        "description": schema_text(&field.description, shown).text,
+    });
+    if field.kind == FieldType::Number {
+        out["bareNumber"] = json!(true);
+    }
+    let c = &field.constraints;
+    let mut constraints = Map::new();
+    if c.required {
+        constraints.insert("required".into(), json!(true));
+    }
+    if c.unique {
+        constraints.insert("unique".into(), json!(true));
+    }
+    let typed = |v: &Value| match field.kind {
+        FieldType::Integer | FieldType::Year => v.to_string().parse::<i64>().map_or(json!(v.to_string()), |n| json!(n)),
+        FieldType::Number => v.to_string().parse::<f64>().map_or(json!(v.to_string()), |n| json!(n)),
+        _ => json!(v.to_string()),
+    };
+    if let Some(v) = &c.minimum {
+        constraints.insert("minimum".into(), typed(v));
+    }
+    if let Some(v) = &c.maximum {
+        constraints.insert("maximum".into(), typed(v));
+    }
+    if let Some(n) = c.min_length {
+        constraints.insert("minLength".into(), json!(n));
+    }
+    if let Some(n) = c.max_length {
+        constraints.insert("maxLength".into(), json!(n));
+    }
+    if let Some(p) = &c.pattern {
+        constraints.insert("pattern".into(), json!(p.source));
+    }
+    if let Some(values) = &c.enum_values {
+        constraints.insert("enum".into(), values.iter().map(typed).collect());
+    }
+    if !constraints.is_empty() {
+        out["constraints"] = Json::Object(constraints);
+    }
+    out
+}
+
+/// A table as the open-data page lists it.
+#[derive(Serialize)]
+pub struct DatasetView<'a> {
+    pub name: &'a str,
+    pub title: Text<'a>,
+    pub description: Text<'a>,
+    pub rows: usize,
+    pub csv: String,
+    pub json: String,
+    pub fields: Vec<FieldDoc<'a>>,
+}
+
+/// One column in the data dictionary.
+#[derive(Serialize)]
+pub struct FieldDoc<'a> {
+    pub name: String,
+    pub title: Text<'a>,
+    pub description: Text<'a>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub unit: Option<&'a str>,
+    pub required: bool,
+    pub translated: bool,
+}
+
+pub fn datasets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<DatasetView<'a>> {
+    site.data
+        .tables
+        .values()
+        .map(|table| DatasetView {
+            name: &table.name,
+            title: schema_text(&table.schema.title, lang),
+            description: schema_text(&table.schema.description, lang),
+            rows: table.rows.len(),
+            csv: format!("/{DATA_DIR}/{}.csv", table.name),
+            json: format!("/{DATA_DIR}/{}.json", table.name),
+            fields: table
+                .schema
+                .fields
+                .iter()
+                .map(|field| FieldDoc {
+                    name: if field.translated {
+                        format!("{}_*", field.name)
+                    } else {
+                        field.name.clone()
+                    },
+                    title: schema_text(&field.title, lang),
+                    description: schema_text(&field.description, lang),
+                    kind: field.kind.name(),
+                    unit: field.unit.as_deref(),
+                    required: field.constraints.required,
+                    translated: field.translated,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn defuses_cells_that_would_start_a_formula() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("+212 5"), "'+212 5");
+        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse("-1"), "'-1");
+        assert_eq!(defuse("Coopérative"), "Coopérative");
+        assert_eq!(defuse(""), "");
+    }
+}

@@ -1,0 +1,173 @@
+//! Records, facet memberships and exact totals.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use crate::data::{Table, Value};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+use super::resolve::{FigureKind, KeyFigure};
+use super::{Facet, FacetValue, Record, urls};
+
+/// Key figure values, in the order of the configuration's key figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures(pub Vec<Decimal>);
+
+impl Figures {
+    pub fn get(&self, index: usize) -> Decimal {
+        self.0.get(index).copied().unwrap_or_default()
+    }
+}
+
+/// Sums and counts over the given records; exact decimals, no floats.
+pub fn figures_of(
+    table: &Table,
+    figures: &[KeyFigure],
+    records: impl Iterator<Item = usize>,
+    index: &[Record],
+) -> Figures {
+    let mut totals = vec![Decimal::ZERO; figures.len()];
+    for record in records.filter_map(|i| index.get(i)) {
+        let Some(row) = table.rows.get(record.row) else {
+            continue;
+        };
+        for (total, figure) in totals.iter_mut().zip(figures) {
+            *total += match &figure.kind {
+                FigureKind::Count => Decimal::ONE,
+                FigureKind::Sum { field, .. } => table
+                    .value(row, field)
+                    .and_then(Value::as_decimal)
+                    .unwrap_or_default(),
+            };
+        }
+    }
+    Figures(totals)
+}
+
+/// Indexes every row: id (the first primary-key field), permanent slug and
+/// facet values. Fills each facet's values in a stable order.
+pub fn index_records(
+    table: &Table,
+    facets: &mut [Facet<'_>],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Record> {
+    let id_field = table
+        .schema
+        .primary_key
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "id".to_string());
+    let mut slugs: HashMap<String, usize> = HashMap::new();
+    let mut records = Vec::with_capacity(table.rows.len());
+    for (row_index, row) in table.rows.iter().enumerate() {
+        let id = table
+            .value(row, &id_field)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let Some(slug) = urls::slug_of_id(&id) else {
+            diagnostics.push(bad_id(table, row.line, &id));
+            continue;
+        };
+        if let Some(first_line) = slugs.insert(slug.clone(), row.line) {
+            diagnostics.push(
+                bad_id(table, row.line, &id)
+                    .with_note(format!("line {first_line} has an id with the same address"))
+                    .with_hint("ids that differ only by case or punctuation share an address"),
+            );
+            continue;
+        }
+        records.push(Record {
+            row: row_index,
+            id,
+            slug,
+            facet_values: Vec::new(),
+        });
+    }
+    for facet in facets.iter_mut() {
+        assign_facet(table, facet, &mut records, diagnostics);
+    }
+    records
+}
+
+fn bad_id(table: &Table, line: usize, id: &str) -> Diagnostic {
+    Diagnostic::error(format!("the id `{id}` cannot give this record an address"))
+        .at(&table.path, Location { line, column: 1, span: 0..0, line_text: String::new() })
+        .with_hint("ids need Latin letters or digits, unique once lowercased")
+}
+
+/// Groups records by one facet. Values follow the lookup table's order when
+/// there is one, and their natural order (years ascending) otherwise.
+fn assign_facet(
+    table: &Table,
+    facet: &mut Facet<'_>,
+    records: &mut [Record],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let keys: Vec<Option<String>> = records
+        .iter()
+        .map(|record| {
+            let row = table.rows.get(record.row)?;
+            let value = table.value(row, &facet.field).filter(|v| !v.is_null())?;
+            Some(value.to_string())
+        })
+        .collect();
+    for (index, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            by_key.entry(key.clone()).or_default().push(index);
+        }
+    }
+    let ordered = ordered_keys(facet, by_key.keys().cloned().collect());
+    let mut position = HashMap::new();
+    for key in ordered {
+        let Some(slug) = urls::slug_of_id(&key) else {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the value `{key}` of `{}` cannot be used in an address",
+                    facet.field
+                ))
+                .in_file(&table.path)
+                .with_hint("facet values need Latin letters or digits"),
+            );
+            continue;
+        };
+        position.insert(key.clone(), facet.values.len());
+        facet.values.push(FacetValue {
+            lookup_row: facet.lookup.and_then(|t| lookup_row(t, &key)),
+            records: by_key.remove(&key).unwrap_or_default(),
+            key,
+            slug,
+            figures: Figures::default(),
+        });
+    }
+    for (record, key) in records.iter_mut().zip(keys) {
+        record
+            .facet_values
+            .push(key.and_then(|k| position.get(&k).copied()));
+    }
+}
+
+fn ordered_keys(facet: &Facet<'_>, mut keys: Vec<String>) -> Vec<String> {
+    match facet.lookup {
+        Some(lookup) => {
+            let order: HashMap<String, usize> = (0..lookup.rows.len())
+                .filter_map(|i| Some((row_key(lookup, i)?, i)))
+                .collect();
+            keys.sort_by_key(|k| (order.get(k).copied().unwrap_or(usize::MAX), k.clone()));
+        }
+        // Numbers (years) in numeric order, then text.
+        None => keys.sort_by_key(|k| (k.parse::<Decimal>().ok(), k.clone())),
+    }
+    keys
+}
+
+/// The primary-key value of a lookup row, as text.
+fn row_key(table: &Table, row: usize) -> Option<String> {
+    let field = table.schema.primary_key.first()?;
+    Some(table.value(table.rows.get(row)?, field)?.to_string())
+}
+
+fn lookup_row(table: &Table, key: &str) -> Option<usize> {
+    (0..table.rows.len()).find(|&i| row_key(table, i).as_deref() == Some(key))
+}

@@ -1,0 +1,135 @@
+//! The site model: everything the templates show, computed once.
+//!
+//! 1. Resolve the configuration's references to data (records table, facet
+//!    fields, key figures, indicators), reporting each that does not exist.
+//! 2. Index the records: id, permanent slug, facet memberships.
+//! 3. Aggregate the key figures overall and per facet value, exactly.
+//! 4. List every page in every language with its URL; two pages on one URL
+//!    are an error.
+
+mod aggregate;
+mod pages;
+mod resolve;
+pub mod urls;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::config::SiteConfig;
+use crate::content::Content;
+use crate::data::{Data, Table};
+use crate::diagnostics::Diagnostics;
+
+pub use aggregate::Figures;
+pub use pages::{Page, PageKey};
+pub use resolve::{FigureKind, KeyFigure};
+
+/// The whole site, borrowing the loaded inputs.
+pub struct Site<'a> {
+    pub config: &'a SiteConfig,
+    pub data: &'a Data,
+    pub content: &'a Content,
+    /// The table whose rows are the records.
+    pub table: &'a Table,
+    pub records: Vec<Record>,
+    pub key_figures: Vec<KeyFigure>,
+    pub facets: Vec<Facet<'a>>,
+    pub totals: Figures,
+    pub indicators: Option<resolve::IndicatorFields<'a>>,
+    pub pages: Vec<Page>,
+    /// Page key and language to path, for links and the language switcher.
+    pub paths: BTreeMap<(PageKey, String), String>,
+}
+
+/// One row of the records table.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub row: usize,
+    pub id: String,
+    pub slug: String,
+    /// For each facet, the index of this record's value (`None` when empty).
+    pub facet_values: Vec<Option<usize>>,
+}
+
+/// A column by which records are grouped.
+pub struct Facet<'a> {
+    pub field: String,
+    pub slugs: BTreeMap<String, String>,
+    /// The lookup table that gives values their labels, if any.
+    pub lookup: Option<&'a Table>,
+    pub values: Vec<FacetValue>,
+}
+
+/// One value of a facet, with its records and figures.
+#[derive(Debug, Clone)]
+pub struct FacetValue {
+    /// The value as written in the data (a lookup id, a year).
+    pub key: String,
+    pub slug: String,
+    /// The row of the lookup table describing this value.
+    pub lookup_row: Option<usize>,
+    pub records: Vec<usize>,
+    pub figures: Figures,
+}
+
+impl Site<'_> {
+    /// The path of a page in a language, if that page exists there.
+    pub fn path(&self, key: &PageKey, lang: &str) -> Option<&str> {
+        self.paths
+            .get(&(key.clone(), lang.to_string()))
+            .map(String::as_str)
+    }
+
+    /// A key figure's total over all records.
+    pub fn total(&self, figure: usize) -> Decimal {
+        self.totals.get(figure)
+    }
+}
+
+/// Builds the model; `None` when the configuration does not fit the data.
+pub fn build<'a>(
+    config: &'a SiteConfig,
+    data: &'a Data,
+    content: &'a Content,
+    diagnostics: &mut Diagnostics,
+) -> Option<Site<'a>> {
+    let resolved = resolve::resolve(config, data, diagnostics)?;
+    let mut facets = resolved.facets;
+    let records = aggregate::index_records(resolved.table, &mut facets, diagnostics);
+    let totals = aggregate::figures_of(
+        resolved.table,
+        &resolved.key_figures,
+        0..records.len(),
+        &records,
+    );
+    for facet in &mut facets {
+        for value in &mut facet.values {
+            value.figures = aggregate::figures_of(
+                resolved.table,
+                &resolved.key_figures,
+                value.records.iter().copied(),
+                &records,
+            );
+        }
+    }
+    let mut site = Site {
+        config,
+        data,
+        content,
+        table: resolved.table,
+        records,
+        key_figures: resolved.key_figures,
+        facets,
+        totals,
+        indicators: resolved.indicators,
+        pages: Vec::new(),
+        paths: BTreeMap::new(),
+    };
+    site.pages = pages::list(&site, diagnostics);
+    site.paths = pages::index(&site.pages);
+    (!diagnostics.has_errors()).then_some(site)
+}
+
+#[cfg(test)]
+mod tests;

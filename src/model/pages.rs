@@ -1,0 +1,167 @@
+//! Every page of the site, in every language, with its URL.
+
+use std::collections::BTreeMap;
+
+use crate::content::Document;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+use super::{Site, urls};
+
+/// What a page shows, independent of its language: the same key in two
+/// languages is the same page translated, which the switcher relies on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKey {
+    Home,
+    Projects { page: usize },
+    Project(usize),
+    FacetIndex(usize),
+    FacetValue { facet: usize, value: usize, page: usize },
+    Results,
+    News { page: usize },
+    Article(String),
+    /// A static page from `content/pages/`, by its shared name.
+    Page(String),
+    OpenData,
+    Search,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub key: PageKey,
+    pub lang: String,
+    pub path: String,
+}
+
+/// Number of pages needed for `count` items, at least one.
+pub fn page_count(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page.max(1)).max(1)
+}
+
+pub fn list(site: &Site<'_>, diagnostics: &mut Diagnostics) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for language in &site.config.languages {
+        let lang = language.code.as_str();
+        let mut add = |key: PageKey, path: String| {
+            pages.push(Page {
+                key,
+                lang: lang.to_string(),
+                path,
+            })
+        };
+        add(PageKey::Home, urls::home(lang));
+        list_records(site, lang, &mut add);
+        list_sections(site, lang, &mut add);
+        list_documents(site, lang, &mut add);
+    }
+    check_collisions(site, &pages, diagnostics);
+    pages
+}
+
+fn section(map: &BTreeMap<String, String>, lang: &str) -> String {
+    urls::section(lang, map.get(lang).map_or("", String::as_str))
+}
+
+fn list_records(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+    let per_page = site.config.records.per_page;
+    let base = section(&site.config.sections.projects, lang);
+    for page in 1..=page_count(site.records.len(), per_page) {
+        add(PageKey::Projects { page }, urls::paginated(&base, page));
+    }
+    for (index, record) in site.records.iter().enumerate() {
+        add(PageKey::Project(index), urls::child(&base, &record.slug));
+    }
+    for (f, facet) in site.facets.iter().enumerate() {
+        let facet_base = urls::child(&base, facet.slugs.get(lang).map_or("", String::as_str));
+        add(PageKey::FacetIndex(f), facet_base.clone());
+        for (v, value) in facet.values.iter().enumerate() {
+            let value_base = urls::child(&facet_base, &value.slug);
+            for page in 1..=page_count(value.records.len(), per_page) {
+                let key = PageKey::FacetValue { facet: f, value: v, page };
+                add(key, urls::paginated(&value_base, page));
+            }
+        }
+    }
+}
+
+fn list_sections(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+    let sections = &site.config.sections;
+    if site.indicators.is_some() {
+        add(PageKey::Results, section(&sections.results, lang));
+    }
+    add(PageKey::OpenData, section(&sections.open_data, lang));
+    add(PageKey::Search, section(&sections.search, lang));
+    let news = section(&sections.news, lang);
+    let count = site.content.articles.iter().filter(|a| a.lang == lang).count();
+    for page in 1..=page_count(count, site.config.records.per_page) {
+        add(PageKey::News { page }, urls::paginated(&news, page));
+    }
+}
+
+fn list_documents(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+    let news = section(&site.config.sections.news, lang);
+    for article in site.content.articles.iter().filter(|a| a.lang == lang) {
+        add(PageKey::Article(article.key.clone()), urls::child(&news, &article.key));
+    }
+    for page in site.content.pages.iter().filter(|p| p.lang == lang) {
+        add(PageKey::Page(page.key.clone()), page_path(site, page));
+    }
+}
+
+/// A static page named like a section (`programme`) takes that section's
+/// slug; any other page is at `/{lang}/{name}/`.
+fn page_path(site: &Site<'_>, page: &Document) -> String {
+    let sections = &site.config.sections;
+    let slugs = match page.key.as_str() {
+        "programme" => Some(&sections.programme),
+        _ => None,
+    };
+    match slugs {
+        Some(map) => section(map, &page.lang),
+        None => urls::child(&urls::home(&page.lang), &page.key),
+    }
+}
+
+/// Two pages on one URL would overwrite each other: report both.
+fn check_collisions(site: &Site<'_>, pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.path, page) {
+            diagnostics.push(
+                Diagnostic::error(format!("two pages have the address {}", page.path))
+                    .in_file(source_of(site, &page.key))
+                    .with_note(format!("the other page: {}", describe(site, &first.key)))
+                    .with_hint("rename one of them, or change a section slug in site.toml"),
+            );
+        }
+    }
+}
+
+fn source_of(site: &Site<'_>, key: &PageKey) -> std::path::PathBuf {
+    let documents = site.content.articles.iter().chain(&site.content.pages);
+    match key {
+        PageKey::Article(name) | PageKey::Page(name) => documents
+            .filter(|d| &d.key == name)
+            .map(|d| d.source.clone())
+            .next()
+            .unwrap_or_default(),
+        PageKey::Project(_) | PageKey::FacetValue { .. } => site.table.path.clone(),
+        _ => crate::config::CONFIG_FILE.into(),
+    }
+}
+
+fn describe(site: &Site<'_>, key: &PageKey) -> String {
+    match key {
+        PageKey::Article(_) | PageKey::Page(_) | PageKey::Project(_) => {
+            source_of(site, key).display().to_string()
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// Page key and language to path.
+pub fn index(pages: &[Page]) -> BTreeMap<(PageKey, String), String> {
+    pages
+        .iter()
+        .map(|p| ((p.key.clone(), p.lang.clone()), p.path.clone()))
+        .collect()
+}

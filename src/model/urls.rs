@@ -1,0 +1,85 @@
+//! Page addresses: one function per kind of page, so every URL of the site
+//! is built the same way. Paths start and end with `/`; the file written for
+//! a path is `index.html` inside it.
+
+/// `/fr/projets/`
+pub fn section(lang: &str, slug: &str) -> String {
+    format!("/{lang}/{slug}/")
+}
+
+/// `/fr/`
+pub fn home(lang: &str) -> String {
+    format!("/{lang}/")
+}
+
+/// `/fr/projets/` for page 1, `/fr/projets/page/2/` after.
+pub fn paginated(base: &str, page: usize) -> String {
+    if page <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{page}/")
+    }
+}
+
+/// `/fr/projets/tta-2023-001/`
+pub fn child(base: &str, slug: &str) -> String {
+    format!("{base}{slug}/")
+}
+
+/// A record's permanent slug, built from its id: lowercase, and every
+/// character outside `[a-z0-9-]` becomes a hyphen. `None` when nothing
+/// usable is left (the caller reports it).
+pub fn slug_of_id(id: &str) -> Option<String> {
+    let slug: String = id
+        .trim()
+        .chars()
+        .map(|c| {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '-' }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_string();
+    let usable = !slug.is_empty() && slug.len() <= 100 && slug.chars().any(|c| c != '-');
+    usable.then_some(slug)
+}
+
+/// The file a page path is written to, relative to the output folder.
+pub fn file_of(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_section_child_and_pagination_paths() {
+        let base = section("fr", "projets");
+        assert_eq!(base, "/fr/projets/");
+        assert_eq!(paginated(&base, 1), "/fr/projets/");
+        assert_eq!(paginated(&base, 3), "/fr/projets/page/3/");
+        assert_eq!(child(&base, "tta-2023-001"), "/fr/projets/tta-2023-001/");
+        assert_eq!(home("ar"), "/ar/");
+    }
+
+    #[test]
+    fn slugs_ids_safely() {
+        assert_eq!(slug_of_id("TTA-2023-001").as_deref(), Some("tta-2023-001"));
+        assert_eq!(slug_of_id("../etc/passwd").as_deref(), Some("etc-passwd"));
+        assert_eq!(slug_of_id("A B/C").as_deref(), Some("a-b-c"));
+        assert_eq!(slug_of_id("مشروع"), None);
+        assert_eq!(slug_of_id(""), None);
+    }
+
+    #[test]
+    fn maps_paths_to_files() {
+        assert_eq!(file_of("/"), "index.html");
+        assert_eq!(file_of("/fr/projets/"), "fr/projets/index.html");
+        assert_eq!(file_of("/sitemap.xml"), "sitemap.xml");
+    }
+}

@@ -1,0 +1,139 @@
+//! Views of one record: a summary for lists, every field for its own page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::data::Value;
+use crate::model::{FigureKind, PageKey, Site};
+
+use super::shared::value_label;
+use super::{Text, cell_text, schema_text};
+
+#[derive(Serialize)]
+pub struct RecordSummary<'a> {
+    pub id: &'a str,
+    pub href: Option<&'a str>,
+    pub title: Option<Text<'a>>,
+    pub summary: Option<Text<'a>>,
+    pub facets: Vec<FacetLink<'a>>,
+    /// Each summed key figure's value for this record, by figure id.
+    pub figures: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+pub struct FacetLink<'a> {
+    pub field: &'a str,
+    pub label: Text<'a>,
+    pub href: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct RecordView<'a> {
+    #[serde(flatten)]
+    pub summary: RecordSummary<'a>,
+    pub fields: Vec<FieldView<'a>>,
+    /// Every field's canonical text by name, for themes that pick fields.
+    pub values: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+pub struct FieldView<'a> {
+    pub name: &'a str,
+    pub title: Text<'a>,
+    /// The Frictionless type: string, integer, number, date, boolean, year.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub unit: Option<&'a str>,
+    /// The canonical value ("" when missing).
+    pub value: String,
+    /// For a translated field, the text in the page's language.
+    pub text: Option<Text<'a>>,
+    /// For a facet field, the value's label and page.
+    pub label: Option<Text<'a>>,
+    pub href: Option<&'a str>,
+}
+
+pub fn record_summary<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> RecordSummary<'a> {
+    let record = &site.records[index];
+    let config = &site.config.records;
+    let text = |field: &str| cell_text(site, site.table, record.row, field, lang);
+    RecordSummary {
+        id: &record.id,
+        href: site.path(&PageKey::Project(index), lang),
+        title: text(&config.title.name),
+        summary: config.summary.as_ref().and_then(|s| text(&s.name)),
+        facets: record
+            .facet_values
+            .iter()
+            .enumerate()
+            .filter_map(|(f, v)| Some((f, (*v)?)))
+            .map(|(f, v)| FacetLink {
+                field: &site.facets[f].field,
+                label: value_label(site, f, v, lang),
+                href: site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+            })
+            .collect(),
+        figures: record_figures(site, record.row),
+    }
+}
+
+fn record_figures<'a>(site: &'a Site<'_>, row: usize) -> BTreeMap<&'a str, String> {
+    let Some(row) = site.table.rows.get(row) else {
+        return BTreeMap::new();
+    };
+    site.key_figures
+        .iter()
+        .filter_map(|figure| match &figure.kind {
+            FigureKind::Sum { field, .. } => {
+                let value = site.table.value(row, field)?;
+                Some((figure.id.as_str(), value.to_string()))
+            }
+            FigureKind::Count => None,
+        })
+        .collect()
+}
+
+pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> RecordView<'a> {
+    let record = &site.records[index];
+    let table = site.table;
+    let mut fields = Vec::new();
+    let mut values = BTreeMap::new();
+    for field in &table.schema.fields {
+        let facet = site.facets.iter().position(|f| f.field == field.name);
+        let value = table
+            .rows
+            .get(record.row)
+            .and_then(|r| table.value(r, &field.name))
+            .map(Value::to_string)
+            .unwrap_or_default();
+        let membership = facet.and_then(|f| Some((f, record.facet_values.get(f).copied().flatten()?)));
+        let (label, href) = match membership {
+            Some((f, v)) => (
+                Some(value_label(site, f, v, lang)),
+                site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+            ),
+            None => (None, None),
+        };
+        let text = field
+            .translated
+            .then(|| cell_text(site, table, record.row, &field.name, lang))
+            .flatten();
+        values.insert(field.name.as_str(), text.as_ref().map_or(value.clone(), |t| t.text.to_string()));
+        fields.push(FieldView {
+            name: &field.name,
+            title: schema_text(&field.title, lang),
+            kind: field.kind.name(),
+            unit: field.unit.as_deref(),
+            value,
+            text,
+            label,
+            href,
+        });
+    }
+    RecordView {
+        summary: record_summary(site, index, lang),
+        fields,
+        values,
+    }
+}

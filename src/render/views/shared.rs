@@ -1,0 +1,281 @@
+//! What every page of one language shares: the site, its navigation, the key
+//! figures, the facets with their totals, the charts. Built once per language.
+
+use serde::Serialize;
+
+use crate::config::Direction;
+use crate::model::{FigureKind, PageKey, Site};
+
+use super::{Text, cell_text, label, schema_text};
+
+#[derive(Serialize)]
+pub struct SharedView<'a> {
+    pub lang: &'a str,
+    pub dir: Direction,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub default_language: &'a str,
+    pub languages: Vec<LanguageView<'a>>,
+    pub sample_data: bool,
+    pub links: Links<'a>,
+    pub key_figures: Vec<FigureView<'a>>,
+    pub facets: Vec<FacetView<'a>>,
+    pub charts: Vec<ChartView<'a>>,
+    pub record_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct LanguageView<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub dir: Direction,
+}
+
+#[derive(Serialize)]
+pub struct Links<'a> {
+    pub home: Option<&'a str>,
+    pub projects: Option<&'a str>,
+    pub news: Option<&'a str>,
+    pub results: Option<&'a str>,
+    pub programme: Option<&'a str>,
+    pub open_data: Option<&'a str>,
+    pub search: Option<&'a str>,
+    pub feed: String,
+}
+
+#[derive(Serialize)]
+pub struct FigureView<'a> {
+    pub id: &'a str,
+    pub label: Text<'a>,
+    /// "count" or "sum".
+    pub kind: &'static str,
+    pub unit: Option<&'a str>,
+    /// The exact value, as a decimal string: format it with a filter.
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct FacetView<'a> {
+    pub field: &'a str,
+    pub title: Text<'a>,
+    pub href: Option<&'a str>,
+    pub values: Vec<FacetValueView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FacetValueView<'a> {
+    pub key: &'a str,
+    pub label: Text<'a>,
+    pub href: Option<&'a str>,
+    pub count: usize,
+    /// Exact values of each key figure for this value, in key-figure order.
+    pub figures: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct ChartView<'a> {
+    pub id: &'a str,
+    pub title: Text<'a>,
+    pub facet: &'a str,
+    pub series: Vec<SeriesView<'a>>,
+    pub bars: Vec<BarView<'a>>,
+    /// The largest value drawn, exact.
+    pub max: String,
+}
+
+#[derive(Serialize)]
+pub struct SeriesView<'a> {
+    pub id: &'a str,
+    pub label: Text<'a>,
+    pub unit: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct BarView<'a> {
+    pub label: Text<'a>,
+    pub href: Option<&'a str>,
+    /// One value per series, exact, and its share of `max` from 0 to 1000.
+    pub values: Vec<String>,
+    pub per_mille: Vec<u32>,
+}
+
+pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
+    let config = site.config;
+    let language = config.language(lang);
+    SharedView {
+        lang,
+        dir: language.map_or(crate::config::Direction::Ltr, |l| l.direction),
+        title: language.map_or("", |l| l.title.as_str()),
+        description: language.map_or("", |l| l.description.as_str()),
+        base_url: &config.base_url,
+        default_language: &config.default_language,
+        languages: config
+            .languages
+            .iter()
+            .map(|l| LanguageView {
+                code: &l.code,
+                name: &l.name,
+                dir: l.direction,
+            })
+            .collect(),
+        sample_data: config.sample_data,
+        links: links(site, lang),
+        key_figures: key_figures(site, lang),
+        facets: facets(site, lang),
+        charts: charts(site, lang),
+        record_count: site.records.len(),
+    }
+}
+
+fn links<'a>(site: &'a Site<'_>, lang: &str) -> Links<'a> {
+    let news = site.path(&PageKey::News { page: 1 }, lang);
+    Links {
+        home: site.path(&PageKey::Home, lang),
+        projects: site.path(&PageKey::Projects { page: 1 }, lang),
+        news,
+        results: site.path(&PageKey::Results, lang),
+        programme: site.path(&PageKey::Page("programme".into()), lang),
+        open_data: site.path(&PageKey::OpenData, lang),
+        search: site.path(&PageKey::Search, lang),
+        feed: format!("{}atom.xml", news.unwrap_or("/")),
+    }
+}
+
+fn key_figures<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FigureView<'a>> {
+    site.key_figures
+        .iter()
+        .zip(&site.config.key_figures)
+        .enumerate()
+        .map(|(i, (figure, configured))| FigureView {
+            id: &figure.id,
+            label: label(site, &configured.label, lang),
+            kind: match figure.kind {
+                FigureKind::Count => "count",
+                FigureKind::Sum { .. } => "sum",
+            },
+            unit: figure_unit(&figure.kind),
+            value: site.total(i).to_string(),
+        })
+        .collect()
+}
+
+pub fn figure_unit(kind: &FigureKind) -> Option<&str> {
+    match kind {
+        FigureKind::Sum { unit, .. } => unit.as_deref(),
+        FigureKind::Count => None,
+    }
+}
+
+fn facets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FacetView<'a>> {
+    site.facets
+        .iter()
+        .enumerate()
+        .map(|(f, facet)| FacetView {
+            field: &facet.field,
+            title: site
+                .table
+                .field(&facet.field)
+                .map_or(Text::new(&facet.field, lang), |field| schema_text(&field.title, lang)),
+            href: site.path(&PageKey::FacetIndex(f), lang),
+            values: facet
+                .values
+                .iter()
+                .enumerate()
+                .map(|(v, value)| FacetValueView {
+                    key: &value.key,
+                    label: value_label(site, f, v, lang),
+                    href: site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+                    count: value.records.len(),
+                    figures: value.figures.0.iter().map(ToString::to_string).collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A facet value's label: the lookup table's first translated field, or the
+/// value itself.
+pub fn value_label<'a>(site: &'a Site<'_>, facet: usize, value: usize, lang: &'a str) -> Text<'a> {
+    let Some(facet_model) = site.facets.get(facet) else {
+        return Text::new("", lang);
+    };
+    let Some(value_model) = facet_model.values.get(value) else {
+        return Text::new("", lang);
+    };
+    let from_lookup = facet_model.lookup.zip(value_model.lookup_row).and_then(|(table, row)| {
+        let field = table.schema.fields.iter().find(|f| f.translated)?;
+        cell_text(site, table, row, &field.name, lang)
+    });
+    from_lookup.unwrap_or_else(|| Text::new(&value_model.key, lang))
+}
+
+fn charts<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<ChartView<'a>> {
+    let mut views = Vec::new();
+    for chart in &site.config.charts {
+        let Some(f) = site.facets.iter().position(|x| x.field == chart.facet.name) else {
+            continue;
+        };
+        let indices: Vec<usize> = chart
+            .figures
+            .iter()
+            .filter_map(|n| site.key_figures.iter().position(|k| k.id == n.name))
+            .collect();
+        let max = site.facets[f]
+            .values
+            .iter()
+            .flat_map(|v| indices.iter().map(|&i| v.figures.get(i)))
+            .max()
+            .unwrap_or_default();
+        views.push(ChartView {
+            id: &chart.id,
+            title: label(site, &chart.title, lang),
+            facet: &chart.facet.name,
+            series: indices.iter().map(|&i| series(site, i, lang)).collect(),
+            bars: (0..site.facets[f].values.len())
+                .map(|v| bar(site, f, v, &indices, max, lang))
+                .collect(),
+            max: max.to_string(),
+        });
+    }
+    views
+}
+
+fn series<'a>(site: &'a Site<'_>, figure: usize, lang: &'a str) -> SeriesView<'a> {
+    SeriesView {
+        id: &site.key_figures[figure].id,
+        label: label(site, &site.config.key_figures[figure].label, lang),
+        unit: figure_unit(&site.key_figures[figure].kind),
+    }
+}
+
+fn bar<'a>(
+    site: &'a Site<'_>,
+    facet: usize,
+    value: usize,
+    figures: &[usize],
+    max: rust_decimal::Decimal,
+    lang: &'a str,
+) -> BarView<'a> {
+    let model = &site.facets[facet].values[value];
+    let values: Vec<_> = figures.iter().map(|&i| model.figures.get(i)).collect();
+    BarView {
+        label: value_label(site, facet, value, lang),
+        href: site.path(&PageKey::FacetValue { facet, value, page: 1 }, lang),
+        values: values.iter().map(ToString::to_string).collect(),
+        per_mille: values.iter().map(|v| per_mille(*v, max)).collect(),
+    }
+}
+
+/// `value / max` in thousandths, for bar lengths; exact integer arithmetic.
+pub fn per_mille(value: rust_decimal::Decimal, max: rust_decimal::Decimal) -> u32 {
+    use rust_decimal::prelude::ToPrimitive;
+    if max <= rust_decimal::Decimal::ZERO {
+        return 0;
+    }
+    (value * rust_decimal::Decimal::from(1000) / max)
+        .round()
+        .to_u32()
+        .unwrap_or(0)
+        .min(1000)
+}
