@@ -307,6 +307,13 @@ impl Locales {
         &self.strings
     }
 
+    /// Every language code with its Locale, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Locale)> {
+        self.locales
+            .iter()
+            .map(|(code, locale)| (code.as_str(), locale))
+    }
+
     /// The UI string `key` in `lang`, like [`Strings::get`], except that a
     /// fallback text gets its count formatted and pluralised by the rules
     /// of the language it is written in.

@@ -6,23 +6,48 @@ use super::theme_files;
 use crate::diagnostics::Diagnostics;
 use crate::locale::{Locales, Strings, register_template_helpers};
 
-/// Renders `template` as `page.html` (auto-escaped) for `lang`, with the
-/// default theme's strings plus `extra` for French only.
-fn render(lang: &str, template: &str, vars: &[(&'static str, &str)]) -> String {
+/// A Tera with the helpers, the default theme's strings, and `extra_fr`
+/// as the site's own French strings file.
+fn tera(extra_fr: &str) -> Tera {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fr.toml");
+    std::fs::write(&path, extra_fr).unwrap_or_else(|e| panic!("{e}"));
+    let mut files = theme_files();
+    files.push(("fr".into(), path));
     let mut diagnostics = Diagnostics::new();
-    let strings = Strings::load(&theme_files(), "fr", &mut diagnostics);
+    let strings = Strings::load(&files, "fr", &mut diagnostics);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let languages = [("fr", "fr-MA"), ("ar", "ar-MA")].map(|(c, t)| (c.into(), t.into()));
     let locales = Locales::new(&languages, strings).unwrap_or_else(|e| panic!("{e}"));
     let mut tera = Tera::default();
     register_template_helpers(&mut tera, Arc::new(locales));
-    tera.add_raw_template("page.html", template)
-        .unwrap_or_else(|e| panic!("{e}"));
+    tera
+}
+
+fn context(lang: &str, vars: &[(&'static str, &str)]) -> Context {
     let mut context = Context::new();
     context.insert("lang", lang);
     for (name, value) in vars {
         context.insert(*name, *value);
     }
-    tera.render("page.html", &context)
+    context
+}
+
+/// Renders `template` as `page.html` (auto-escaped) for `lang`.
+fn render(lang: &str, template: &str, vars: &[(&'static str, &str)]) -> String {
+    render_with_extra(lang, template, vars, "")
+}
+
+fn render_with_extra(
+    lang: &str,
+    template: &str,
+    vars: &[(&'static str, &str)],
+    extra_fr: &str,
+) -> String {
+    let mut tera = tera(extra_fr);
+    tera.add_raw_template("page.html", template)
+        .unwrap_or_else(|e| panic!("{e}"));
+    tera.render("page.html", &context(lang, vars))
         .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
@@ -60,7 +85,7 @@ fn t_chooses_the_plural_form_for_count() {
 #[test]
 fn t_marks_a_fallback_text_with_its_language() {
     let template = "{{ t(key='only_fr') }}";
-    let out = render_with_extra("ar", template, "only_fr = \"Seulement <b>ici</b>\"\n");
+    let out = render_with_extra("ar", template, &[], "only_fr = \"Seulement <b>ici</b>\"\n");
     assert_eq!(
         out,
         "<span lang=\"fr\" dir=\"ltr\" class=\"untranslated\">Seulement &lt;b&gt;ici&lt;/b&gt;</span>"
@@ -68,6 +93,7 @@ fn t_marks_a_fallback_text_with_its_language() {
     let plain = render_with_extra(
         "ar",
         "{{ t(key='only_fr', plain=true) }}",
+        &[],
         "only_fr = \"x\"\n",
     );
     assert_eq!(plain, "x");
@@ -117,23 +143,24 @@ fn filters_keep_exact_amounts_given_as_text() {
     );
 }
 
-/// Like `render`, with one more French strings file after the theme's.
-fn render_with_extra(lang: &str, template: &str, extra_fr: &str) -> String {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("fr.toml");
-    std::fs::write(&path, extra_fr).unwrap_or_else(|e| panic!("{e}"));
-    let mut files = theme_files();
-    files.push(("fr".into(), path));
-    let mut diagnostics = Diagnostics::new();
-    let strings = Strings::load(&files, "fr", &mut diagnostics);
-    let languages = [("fr", "fr-MA"), ("ar", "ar-MA")].map(|(c, t)| (c.into(), t.into()));
-    let locales = Locales::new(&languages, strings).unwrap_or_else(|e| panic!("{e}"));
-    let mut tera = Tera::default();
-    register_template_helpers(&mut tera, Arc::new(locales));
-    tera.add_raw_template("page.html", template)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let mut context = Context::new();
-    context.insert("lang", lang);
-    tera.render("page.html", &context)
-        .unwrap_or_else(|e| panic!("{e:?}"))
+#[test]
+fn t_gives_bare_text_where_autoescaping_is_off() {
+    let tera = tera("only_fr = \"<b>x</b>\"\n");
+    let out = tera.render_str("{{ t(key='only_fr') }}", &context("ar", &[]), false);
+    assert_eq!(out.ok().as_deref(), Some("<b>x</b>"));
+}
+
+#[test]
+fn helpers_explain_a_missing_or_unknown_language() {
+    let tera = tera("");
+    let error = |lang: Option<&str>| {
+        let mut context = Context::new();
+        if let Some(lang) = lang {
+            context.insert("lang", lang);
+        }
+        let result = tera.render_str("{{ 5 | number }}", &context, true);
+        result.err().map(|e| format!("{e:?}")).unwrap_or_default()
+    };
+    assert!(error(None).contains("the template context has no `lang` variable"));
+    assert!(error(Some("de")).contains("`de` is not a site language"));
 }
