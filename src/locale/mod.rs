@@ -52,6 +52,16 @@ pub enum LocaleError {
     DuplicateLanguage { code: String },
 }
 
+impl LocaleError {
+    fn data(tag: &str, what: &'static str, error: &dyn std::fmt::Display) -> Self {
+        Self::Data {
+            tag: tag.to_string(),
+            what,
+            reason: error.to_string(),
+        }
+    }
+}
+
 /// How much of a date to spell out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateLength {
@@ -150,18 +160,12 @@ impl Locale {
                     tag: tag.to_string(),
                     reason: e.to_string(),
                 })?;
-        let data_error = |what| {
-            move |e: &dyn std::fmt::Display| LocaleError::Data {
-                tag: tag.to_string(),
-                what,
-                reason: e.to_string(),
-            }
-        };
+        let data = |what| move |e: &dyn std::fmt::Display| LocaleError::data(tag, what, e);
         let decimal = DecimalFormatter::try_new((&icu).into(), Default::default())
-            .map_err(|e| data_error("number")(&e))?;
+            .map_err(|e| data("number")(&e))?;
         let plurals =
-            PluralRules::try_new_cardinal((&icu).into()).map_err(|e| data_error("plural")(&e))?;
-        let dates = date_formatters(&icu).map_err(|e| data_error("date")(&e))?;
+            PluralRules::try_new_cardinal((&icu).into()).map_err(|e| data("plural")(&e))?;
+        let dates = date_formatters(&icu).map_err(|e| data("date")(&e))?;
         let locale = Locale {
             tag: icu.to_string(),
             right_to_left: LocaleDirectionality::new_common().is_right_to_left(&icu.id),
