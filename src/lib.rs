@@ -1,4 +1,5 @@
 //! Bayan: a static site generator for public reporting.
 
+pub mod data;
 pub mod diagnostics;
 pub mod fsio;
