@@ -1,0 +1,119 @@
+//! Constraints on one cell: required, minimum, maximum, minLength,
+//! maxLength, pattern, enum. `unique` needs all rows: see [`super::keys`].
+
+use super::schema::Constraints;
+use super::value::Value;
+use crate::diagnostics::suggest;
+
+/// What is wrong with a cell that breaks a constraint.
+#[derive(Debug)]
+pub struct Violation {
+    /// Completes "the cell in column `x` ...".
+    pub problem: String,
+    pub note: Option<String>,
+    pub hint: Option<String>,
+}
+
+impl Violation {
+    fn new(problem: String) -> Self {
+        Self {
+            problem,
+            note: None,
+            hint: None,
+        }
+    }
+
+    fn note(mut self, note: String) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+}
+
+/// The first constraint `value` breaks, if any. Required-ness of
+/// translated fields is checked per row by the caller.
+pub fn check(c: &Constraints, value: &Value, check_required: bool) -> Option<Violation> {
+    if value.is_null() {
+        return (c.required && check_required).then(|| {
+            Violation::new("is empty, but this column is required".into())
+                .hint("fill in the value".into())
+        });
+    }
+    bounds(c, value)
+        .or_else(|| value.as_str().and_then(|text| text_checks(c, text)))
+        .or_else(|| allowed(c, value))
+}
+
+fn bounds(c: &Constraints, value: &Value) -> Option<Violation> {
+    use std::cmp::Ordering::{Greater, Less};
+    if let Some(min) = c
+        .minimum
+        .as_ref()
+        .filter(|min| value.compare(min) == Some(Less))
+    {
+        return Some(
+            Violation::new(format!("is below the minimum of {min}"))
+                .note(format!("minimum: {min}")),
+        );
+    }
+    if let Some(max) = c
+        .maximum
+        .as_ref()
+        .filter(|max| value.compare(max) == Some(Greater))
+    {
+        return Some(
+            Violation::new(format!("is above the maximum of {max}"))
+                .note(format!("maximum: {max}")),
+        );
+    }
+    None
+}
+
+fn text_checks(c: &Constraints, text: &str) -> Option<Violation> {
+    if c.min_length.is_some() || c.max_length.is_some() {
+        let length = text.chars().count();
+        if let Some(min) = c.min_length.filter(|min| length < *min) {
+            let problem = format!("is too short: {length} characters, at least {min} expected");
+            return Some(Violation::new(problem));
+        }
+        if let Some(max) = c.max_length.filter(|max| length > *max) {
+            let problem = format!("is too long: {length} characters, at most {max} allowed");
+            return Some(Violation::new(problem));
+        }
+    }
+    let pattern = c.pattern.as_ref().filter(|p| !p.is_match(text))?;
+    let violation = Violation::new("does not have the expected form".into()).note(format!(
+        "expected: text matching the pattern {}",
+        pattern.source
+    ));
+    Some(if text.trim() != text && pattern.is_match(text.trim()) {
+        violation.hint("remove the spaces around the value".into())
+    } else {
+        violation
+    })
+}
+
+fn allowed(c: &Constraints, value: &Value) -> Option<Violation> {
+    let values = c
+        .enum_values
+        .as_ref()
+        .filter(|values| !values.contains(value))?;
+    let texts: Vec<String> = values.iter().map(Value::to_string).collect();
+    let violation = Violation::new("is not one of the allowed values".into())
+        .note(format!("allowed: {}", texts.join(", ")));
+    let text = value.to_string();
+    let same_case = texts
+        .iter()
+        .find(|t| t.to_lowercase() == text.trim().to_lowercase());
+    let close = same_case
+        .map(String::as_str)
+        .or_else(|| suggest(&text, texts.iter().map(String::as_str)));
+    Some(match close {
+        Some(close) => violation.hint(format!("did you mean `{close}`?")),
+        None => violation,
+    })
+}

@@ -1,0 +1,61 @@
+//! Finding the tables: each `data/NAME.csv` goes with `data/NAME.schema.toml`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fsio::FsError;
+
+const SCHEMA_SUFFIX: &str = ".schema.toml";
+
+/// The names of the tables that have both a CSV and a schema, sorted; an
+/// unpaired file is an error. No `data` folder means no tables.
+pub fn tables(root: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
+    let dir = root.join("data");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            let error = FsError {
+                action: "list",
+                path: dir,
+                source,
+            };
+            diagnostics.push(error.into());
+            return Vec::new();
+        }
+    };
+    let (mut csvs, mut schemas) = (BTreeSet::new(), BTreeSet::new());
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        if let Some(stem) = file_name.strip_suffix(SCHEMA_SUFFIX) {
+            schemas.insert(stem.to_string());
+        } else if let Some(stem) = file_name.strip_suffix(".csv") {
+            csvs.insert(stem.to_string());
+        }
+    }
+    for name in csvs.difference(&schemas) {
+        diagnostics.push(
+            Diagnostic::error(format!("the table `{name}` has no schema"))
+                .in_file(Path::new("data").join(format!("{name}.csv")))
+                .with_hint(format!(
+                    "describe its columns in data/{name}{SCHEMA_SUFFIX}, or remove the file"
+                )),
+        );
+    }
+    for name in schemas.difference(&csvs) {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "this schema has no data file: data/{name}.csv is missing"
+            ))
+            .in_file(Path::new("data").join(format!("{name}{SCHEMA_SUFFIX}")))
+            .with_hint("add the CSV file, or remove the schema"),
+        );
+    }
+    csvs.intersection(&schemas).cloned().collect()
+}

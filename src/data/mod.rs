@@ -1,0 +1,153 @@
+//! The data stage: `data/*.csv` and their schemas to typed tables.
+//!
+//! 1. Discover `data/NAME.csv` and `data/NAME.schema.toml`, in pairs.
+//! 2. Per table, in parallel: parse and validate the schema ([`schema`]),
+//!    decode the CSV as UTF-8, check its header against the schema, parse
+//!    every cell to its type and check its constraints ([`load_table`]).
+//! 3. Per table: unique values and the primary key, then cross-field rules.
+//! 4. Across tables: foreign keys.
+//!
+//! Every problem is a diagnostic; none stops the others.
+
+mod cells;
+mod checks;
+mod discover;
+mod encoding;
+mod header;
+mod hints;
+mod keys;
+mod load_table;
+mod parse;
+mod rules;
+pub mod schema;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostics;
+
+pub use parse::{CellError, expected, parse_cell};
+pub use schema::{
+    Constraints, Field, FieldType, ForeignKey, Op, Pattern, Rule, Schema, Translated,
+};
+pub use value::Value;
+
+/// Every table of the site, by name (the CSV file's stem).
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub tables: BTreeMap<String, Table>,
+}
+
+impl Data {
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.get(name)
+    }
+}
+
+/// One typed table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    /// Relative to the site root, e.g. `data/projects.csv`.
+    pub path: PathBuf,
+    pub schema: Schema,
+    /// The columns found in the CSV that the schema declares, in file order.
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// A physical column: a field, or one language of a translated field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// As in the CSV header, e.g. `name_fr`.
+    pub name: String,
+    /// Index into `schema.fields`.
+    pub field: usize,
+    pub language: Option<String>,
+}
+
+/// One record of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The 1-based line where the record starts in the CSV.
+    pub line: usize,
+    /// In `Table::columns` order.
+    pub values: Vec<Value>,
+}
+
+impl Table {
+    /// The index of a physical column, e.g. `name_fr`.
+    pub fn column(&self, physical_name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == physical_name)
+    }
+
+    /// The column of `field` in `lang` (`None` for an untranslated field).
+    pub fn column_of(&self, field: &str, lang: Option<&str>) -> Option<usize> {
+        self.columns.iter().position(|c| {
+            c.language.as_deref() == lang
+                && self
+                    .schema
+                    .fields
+                    .get(c.field)
+                    .is_some_and(|f| f.name == field)
+        })
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.schema.field(name)
+    }
+
+    /// The value of an untranslated field; `None` when the table has no
+    /// such column.
+    pub fn value<'a>(&'a self, row: &'a Row, field: &str) -> Option<&'a Value> {
+        row.values.get(self.column_of(field, None)?)
+    }
+
+    /// The text of a translated field in `lang` (or of an untranslated
+    /// string field); `None` when the cell is empty or the column missing.
+    pub fn text<'a>(&'a self, row: &'a Row, field: &str, lang: &str) -> Option<&'a str> {
+        let column = self
+            .column_of(field, Some(lang))
+            .or_else(|| self.column_of(field, None))?;
+        row.values.get(column)?.as_str()
+    }
+}
+
+/// Loads every table of `root/data`, reporting all problems.
+pub fn load(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Data {
+    let found = discover::tables(root, diagnostics);
+    let results: Vec<_> = found
+        .par_iter()
+        .map(|name| load_table::load_table(root, name, languages))
+        .collect();
+    let mut loaded = Vec::new();
+    let mut failed = Vec::new();
+    for (name, (table, problems)) in found.iter().zip(results) {
+        diagnostics.extend(problems);
+        match table {
+            Some(table) => loaded.push(table),
+            None => failed.push(name.clone()),
+        }
+    }
+    let problems: Vec<_> = loaded
+        .par_iter()
+        .flat_map_iter(|table| {
+            let mut problems = keys::unique(table);
+            problems.extend(rules::check(table));
+            problems.extend(keys::foreign(table, &loaded, &failed));
+            problems
+        })
+        .collect();
+    diagnostics.extend(problems);
+    let tables = loaded
+        .into_iter()
+        .map(|l| (l.table.name.clone(), l.table))
+        .collect();
+    Data { tables }
+}

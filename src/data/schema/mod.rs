@@ -1,0 +1,241 @@
+//! Table schemas: the validated model the rest of the pipeline reads.
+//!
+//! The TOML as written lives in [`raw`]; [`validate`] turns it into these
+//! types, reporting every mistake with its position.
+
+pub(crate) mod raw;
+pub(crate) mod validate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use super::value::Value;
+
+/// A table schema (Frictionless Table Schema, plus `translated`, `unit`, `rules`).
+#[derive(Debug, Clone, Default)]
+pub struct Schema {
+    pub title: Translated,
+    pub description: Translated,
+    pub fields: Vec<Field>,
+    pub primary_key: Vec<String>,
+    pub foreign_keys: Vec<ForeignKey>,
+    pub rules: Vec<Rule>,
+}
+
+impl Schema {
+    /// The index of a field by name.
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// One logical field; a translated field is one column per language.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: String,
+    pub kind: FieldType,
+    pub title: Translated,
+    pub description: Translated,
+    pub translated: bool,
+    /// A unit such as `MAD` (a currency code marks money) or `ha`.
+    pub unit: Option<String>,
+    pub constraints: Constraints,
+}
+
+/// The value types of Frictionless that Bayan supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Date,
+    Boolean,
+    Year,
+}
+
+impl FieldType {
+    pub const ALL: [FieldType; 6] = [
+        Self::String,
+        Self::Integer,
+        Self::Number,
+        Self::Date,
+        Self::Boolean,
+        Self::Year,
+    ];
+
+    /// The Frictionless name of the type, as written in schemas.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Boolean => "boolean",
+            Self::Year => "year",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Whether values of this type have an order (for minimum, maximum, rules).
+    pub fn is_ordered(self) -> bool {
+        matches!(self, Self::Integer | Self::Number | Self::Date | Self::Year)
+    }
+
+    /// Whether values of this type are numeric (integer and number compare).
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Self::Integer | Self::Number)
+    }
+}
+
+impl fmt::Display for FieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for FieldType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// Constraints on the values of a field; values are typed like the field.
+#[derive(Debug, Clone, Default)]
+pub struct Constraints {
+    pub required: bool,
+    pub unique: bool,
+    pub minimum: Option<Value>,
+    pub maximum: Option<Value>,
+    /// In characters, not bytes.
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<Pattern>,
+    pub enum_values: Option<Vec<Value>>,
+}
+
+/// A whole-value regular expression, kept with its source for exports.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub source: String,
+    regex: regex::Regex,
+}
+
+impl Pattern {
+    /// Compiles `source` so that it must match the whole value.
+    pub fn new(source: &str) -> Result<Self, regex::Error> {
+        let regex = regex::Regex::new(&format!("^(?:{source})$"))?;
+        Ok(Self {
+            source: source.to_string(),
+            regex,
+        })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+}
+
+/// Local fields that must name a row of another table (or of this one,
+/// when `resource` is empty).
+#[derive(Debug, Clone)]
+pub struct ForeignKey {
+    pub fields: Vec<String>,
+    pub resource: String,
+    pub reference_fields: Vec<String>,
+}
+
+/// A cross-field rule: `left op right` must hold on every row where both
+/// values are present.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub left: String,
+    pub op: Op,
+    pub right: String,
+    pub message: String,
+}
+
+/// The comparison of a [`Rule`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Ge,
+    Gt,
+}
+
+impl Op {
+    pub const ALL: [Op; 6] = [Self::Lt, Self::Le, Self::Eq, Self::Ne, Self::Ge, Self::Gt];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Lt => "<",
+            Self::Le => "<=",
+            Self::Eq => "==",
+            Self::Ne => "!=",
+            Self::Ge => ">=",
+            Self::Gt => ">",
+        }
+    }
+
+    pub fn from_symbol(symbol: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|op| op.symbol() == symbol)
+    }
+
+    /// Whether `left op right` holds given how left compares to right.
+    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        match self {
+            Self::Lt => ordering == Less,
+            Self::Le => ordering != Greater,
+            Self::Eq => ordering == Equal,
+            Self::Ne => ordering != Equal,
+            Self::Ge => ordering != Less,
+            Self::Gt => ordering == Greater,
+        }
+    }
+}
+
+/// Text in several languages. A plain string in TOML is stored under the
+/// key `""`, meaning any language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Translated(pub BTreeMap<String, String>);
+
+impl Translated {
+    /// The same text for every language.
+    pub fn any(text: impl Into<String>) -> Self {
+        Self(BTreeMap::from([(String::new(), text.into())]))
+    }
+
+    /// The text in `lang`, else the language-neutral text, else the first.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(""))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+    }
+
+    /// The text in exactly `lang`, with no fallback (for "not translated" notices).
+    pub fn exact(&self, lang: &str) -> Option<&str> {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get(""))
+            .map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

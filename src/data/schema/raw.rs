@@ -1,0 +1,144 @@
+//! The schema TOML exactly as written: serde types, every one
+//! `deny_unknown_fields` so a misspelt key is an error, not silence.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSchema {
+    pub title: Option<RawText>,
+    pub description: Option<RawText>,
+    #[serde(rename = "primaryKey")]
+    pub primary_key: Option<Spanned<OneOrMany>>,
+    #[serde(default)]
+    pub fields: Vec<RawField>,
+    #[serde(rename = "foreignKeys", default)]
+    pub foreign_keys: Vec<RawForeignKey>,
+    #[serde(default)]
+    pub rules: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    pub name: Spanned<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<String>>,
+    pub title: Option<RawText>,
+    pub description: Option<RawText>,
+    pub translated: Option<Spanned<bool>>,
+    pub unit: Option<Spanned<String>>,
+    pub constraints: Option<RawConstraints>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConstraints {
+    pub required: Option<bool>,
+    pub unique: Option<bool>,
+    pub minimum: Option<Spanned<toml::Value>>,
+    pub maximum: Option<Spanned<toml::Value>>,
+    #[serde(rename = "minLength")]
+    pub min_length: Option<Spanned<i64>>,
+    #[serde(rename = "maxLength")]
+    pub max_length: Option<Spanned<i64>>,
+    pub pattern: Option<Spanned<String>>,
+    #[serde(rename = "enum")]
+    pub enum_values: Option<Spanned<Vec<toml::Value>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForeignKey {
+    pub fields: Spanned<OneOrMany>,
+    pub reference: Spanned<RawReference>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReference {
+    #[serde(default)]
+    pub resource: String,
+    pub fields: OneOrMany,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub left: Spanned<String>,
+    pub op: Spanned<String>,
+    pub right: Spanned<String>,
+    pub message: Option<String>,
+}
+
+/// A plain string (any language) or a table of language to text.
+#[derive(Debug)]
+pub enum RawText {
+    Any(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawTextVisitor)
+    }
+}
+
+struct RawTextVisitor;
+
+impl<'de> Visitor<'de> for RawTextVisitor {
+    type Value = RawText;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, or a table such as { fr = \"…\", ar = \"…\" }")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<RawText, E> {
+        Ok(RawText::Any(text.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+        let mut texts = BTreeMap::new();
+        while let Some((lang, text)) = map.next_entry::<String, String>()? {
+            texts.insert(lang, text);
+        }
+        Ok(RawText::PerLanguage(texts))
+    }
+}
+
+/// `"id"` or `["id", "year"]`, as Frictionless allows for key lists.
+#[derive(Debug)]
+pub struct OneOrMany(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OneOrManyVisitor)
+    }
+}
+
+struct OneOrManyVisitor;
+
+impl<'de> Visitor<'de> for OneOrManyVisitor {
+    type Value = OneOrMany;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name or a list of field names")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<OneOrMany, E> {
+        Ok(OneOrMany(vec![name.to_string()]))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+        let mut names = Vec::new();
+        while let Some(name) = seq.next_element::<String>()? {
+            names.push(name);
+        }
+        Ok(OneOrMany(names))
+    }
+}

@@ -1,0 +1,1 @@
+//! Behaviour tests of the data stage, on small sites in temporary folders.
