@@ -38,7 +38,12 @@ impl From<FsError> for Diagnostic {
         let message = if error.is_not_found() {
             format!("file not found: {}", error.path.display())
         } else {
-            format!("cannot {} {}: {}", error.action, error.path.display(), error.source)
+            format!(
+                "cannot {} {}: {}",
+                error.action,
+                error.path.display(),
+                error.source
+            )
         };
         Diagnostic::error(message).in_file(&error.path)
     }

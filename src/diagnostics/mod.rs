@@ -211,7 +211,10 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" when a close candidate exists.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     suggest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -242,7 +245,11 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let order: Vec<_> = diagnostics.sorted().iter().map(|d| d.message.clone()).collect();
+        let order: Vec<_> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
         assert_eq!(order, ["early", "late", "b"]);
     }
 

@@ -88,7 +88,10 @@ fn github(diagnostic: &Diagnostic) -> String {
     };
     let mut properties = Vec::new();
     if let Some(file) = &diagnostic.file {
-        properties.push(format!("file={}", escape_property(&file.display().to_string())));
+        properties.push(format!(
+            "file={}",
+            escape_property(&file.display().to_string())
+        ));
     }
     if let Some(loc) = &diagnostic.location {
         properties.push(format!("line={},col={}", loc.line, loc.column));
@@ -97,7 +100,11 @@ fn github(diagnostic: &Diagnostic) -> String {
     if let Some(hint) = &diagnostic.hint {
         message.push_str(&format!(" (hint: {hint})"));
     }
-    format!("::{kind} {}::{}\n", properties.join(","), escape_data(&message))
+    format!(
+        "::{kind} {}::{}\n",
+        properties.join(","),
+        escape_data(&message)
+    )
 }
 
 fn escape_data(text: &str) -> String {
@@ -201,7 +208,10 @@ mod tests {
     #[test]
     fn human_report_shows_position_line_caret_and_hint() {
         let text = human(&bad_amount());
-        assert!(text.contains("error: this amount is not a number"), "{text}");
+        assert!(
+            text.contains("error: this amount is not a number"),
+            "{text}"
+        );
         assert!(text.contains("data/projects.csv:2:18"), "{text}");
         assert!(text.contains("2 │ P1,تعاونية الأمل,12a"), "{text}");
         assert!(text.contains("^^^ expected a number"), "{text}");

@@ -1,0 +1,5 @@
+//! Tests of the content layer, one module per concern.
+
+mod frontmatter;
+mod load;
+mod markdown;
