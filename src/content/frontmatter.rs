@@ -13,6 +13,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
 
@@ -121,15 +122,29 @@ pub fn parse(
     file: &Path,
     require_date: bool,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let checker = Checker {
+    let mut checker = Checker {
         source,
         file,
         offset: split.front_start,
         problems: Vec::new(),
     };
-    match toml::from_str::<RawFrontMatter>(split.front) {
+    let (mut table, errors) = DeTable::parse_recoverable(split.front);
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| checker.toml_error(e)).collect());
+    }
+    checker.drop_unknown_keys(table.get_mut(), &KEYS);
+    for (key, value) in table.get_mut().iter_mut() {
+        if let (true, DeValue::Table(image)) = (key.get_ref() == "image", value.get_mut()) {
+            checker.drop_unknown_keys(image, &IMAGE_KEYS);
+        }
+    }
+    match RawFrontMatter::deserialize(toml::de::Deserializer::from(table)) {
         Ok(raw) => checker.validate(raw, require_date),
-        Err(error) => Err(vec![checker.toml_error(&error)]),
+        Err(error) => {
+            let diagnostic = checker.toml_error(&error);
+            checker.problems.push(diagnostic);
+            Err(checker.problems)
+        }
     }
 }
 
@@ -164,21 +179,30 @@ impl Checker<'_> {
     fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
         let location = self.at(error.span().unwrap_or(0..0));
         let message = error.message().lines().next().unwrap_or_default().trim();
-        let (message, hint) = match unknown_field(message) {
-            Some(key) => (
-                format!("unknown front matter key `{key}`"),
-                did_you_mean(key, KEYS.into_iter().chain(IMAGE_KEYS))
-                    .unwrap_or_else(|| format!("the keys are: {}", KEYS.join(", "))),
-            ),
-            None => (
-                format!("the front matter is not valid: {message}"),
-                "front matter is TOML: `title = \"…\"`, `date = 2023-08-08`, `tags = [\"…\"]`"
-                    .into(),
-            ),
-        };
-        Diagnostic::error(message)
+        Diagnostic::error(format!("the front matter is not valid: {message}"))
             .at(self.file, location)
-            .with_hint(hint)
+            .with_hint(
+                "front matter is TOML: `title = \"…\"`, `date = 2023-08-08`, `tags = [\"…\"]`",
+            )
+    }
+
+    /// Reports and removes the keys of `table` that are not in `known`, so
+    /// that every unknown key is reported and the rest is still checked.
+    fn drop_unknown_keys(&mut self, table: &mut DeTable, known: &[&str]) {
+        let unknown: Vec<_> = table
+            .keys()
+            .filter(|key| !known.contains(&key.get_ref().as_ref()))
+            .map(|key| (key.get_ref().to_string(), key.span()))
+            .collect();
+        for (key, span) in &unknown {
+            let hint = did_you_mean(key, known.iter().copied())
+                .unwrap_or_else(|| format!("the keys are: {}", known.join(", ")));
+            let at = self.at(span.clone());
+            self.report(at, &format!("unknown front matter key `{key}`"), &hint);
+        }
+        for (key, _) in &unknown {
+            table.remove(key.as_str());
+        }
     }
 
     fn validate(
@@ -301,12 +325,6 @@ impl Checker<'_> {
     }
 }
 
-/// The key in serde's "unknown field `x`, expected ..." message.
-fn unknown_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("unknown field `")?;
-    rest.split('`').next()
-}
-
 /// A TOML date (`2023-08-08`) or a string "YYYY-MM-DD", as a civil date.
 fn to_date(value: &toml::Value) -> Result<Date, String> {
     match value {
@@ -316,7 +334,15 @@ fn to_date(value: &toml::Value) -> Result<Date, String> {
             _ => Err("this is a time, not a date".into()),
         },
         toml::Value::String(text) => parse_iso_date(text.trim()),
-        other => Err(format!("expected a date, found a {}", other.type_str())),
+        other => {
+            let kind = other.type_str();
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Err(format!("expected a date, found {article} {kind}"))
+        }
     }
 }
 

@@ -45,7 +45,8 @@ impl AllowList {
         let mut builder = ammonia::Builder::default();
         builder
             .add_generic_attributes(["id", "class", "dir"])
-            .add_tag_attributes("img", ["loading", "decoding"])
+            .add_tag_attributes("img", ["decoding"])
+            .set_tag_attribute_value("img", "loading", "lazy")
             .add_tag_attributes("div", ["tabindex"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
@@ -363,6 +364,12 @@ mod tests {
         assert_eq!(dangerous_scheme("vbscript:x"), Some("vbscript"));
         assert_eq!(dangerous_scheme("https://example.org/a:b"), None);
         assert_eq!(dangerous_scheme("/fr/programme/"), None);
+    }
+
+    #[test]
+    fn makes_raw_images_lazy() {
+        let cleaned = clean(r#"<img src="/a.jpg" alt="Atelier">"#);
+        assert!(cleaned.contains(r#"loading="lazy""#), "{cleaned}");
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn rejects_dates_that_are_not_dates() {
     );
     assert_eq!(
         errors("+++\ntitle = \"T\"\ndate = 2023\n+++\n", true),
-        ["a.fr.md:3:8: error: expected a date, found a integer"]
+        ["a.fr.md:3:8: error: expected a date, found an integer"]
     );
     assert_eq!(
         errors(
@@ -148,4 +148,22 @@ fn keeps_tags_trimmed_and_once() {
         false,
     );
     assert_eq!(front.expect("valid").tags, ["ESS", "femmes"]);
+}
+
+#[test]
+fn reports_every_unknown_key_and_still_checks_the_rest() {
+    let all = errors(
+        "+++\ntitre = \"T\"\ndate = \"hier\"\n[image]\nsrc = \"/a.jpg\"\nalte = \"x\"\n+++\n",
+        true,
+    );
+    assert_eq!(
+        all,
+        [
+            "a.fr.md:2:1: error: unknown front matter key `titre`",
+            "a.fr.md:6:1: error: unknown front matter key `alte`",
+            "a.fr.md:1:1: error: the front matter has no title",
+            "a.fr.md:3:8: error: \"hier\" is not a date in the form YYYY-MM-DD",
+            "a.fr.md:4:1: error: the image has no text alternative (alt)",
+        ]
+    );
 }
