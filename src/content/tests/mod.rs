@@ -3,3 +3,4 @@
 mod frontmatter;
 mod load;
 mod markdown;
+mod sanitize;
