@@ -1,0 +1,371 @@
+//! Front matter: TOML between a first line `+++` and a closing `+++` line.
+//!
+//! 1. [`split`] finds the two fences (BOM and CRLF tolerated by the caller
+//!    and here) and returns the TOML with its offset in the file.
+//! 2. The TOML is read into [`RawFrontMatter`] (`deny_unknown_fields`, every
+//!    value keeps its span); a TOML error is placed at its line in the file.
+//! 3. [`Checker`] validates the raw values into a [`FrontMatter`], reporting
+//!    each problem at the value it concerns.
+
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+
+/// The keys a writer may use, for "did you mean" hints.
+const KEYS: [&str; 7] = [
+    "title", "date", "updated", "summary", "tags", "draft", "image",
+];
+const IMAGE_KEYS: [&str; 2] = ["src", "alt"];
+
+const EXAMPLE: &str = "+++\ntitle = \"…\"\ndate = 2023-08-08\n+++";
+
+/// The validated front matter of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    pub image: Option<Image>,
+}
+
+/// An illustration: both a source and a text alternative are required.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+/// The front matter as written, before validation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    updated: Option<Spanned<toml::Value>>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    image: Option<Spanned<RawImage>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImage {
+    src: Spanned<String>,
+    alt: Option<Spanned<String>>,
+}
+
+/// Where the front matter and the body are in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front: &'a str,
+    pub front_start: usize,
+    pub body: &'a str,
+    pub body_start: usize,
+}
+
+/// Splits a file into its front matter and its body.
+pub fn split(source: &str) -> Result<Split<'_>, Box<Diagnostic>> {
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if !is_fence(first) {
+        let hint =
+            format!("start the file with its title and date between two `+++` lines:\n{EXAMPLE}");
+        return Err(Box::new(
+            Diagnostic::error("the file does not start with front matter")
+                .with_label("expected `+++` on the first line")
+                .with_hint(hint),
+        ));
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for line in lines {
+        if is_fence(line) {
+            return Ok(Split {
+                front: &source[front_start..offset],
+                front_start,
+                body: &source[offset + line.len()..],
+                body_start: offset + line.len(),
+            });
+        }
+        offset += line.len();
+    }
+    Err(Box::new(
+        Diagnostic::error("the front matter is not closed")
+            .with_label("this `+++` has no closing `+++`")
+            .with_hint(
+                "add a line with only `+++` after the last front matter line, before the text",
+            ),
+    ))
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "+++"
+}
+
+/// Reads and validates the front matter of `source` (a whole file, BOM
+/// removed); `require_date` for articles. All problems are returned.
+pub fn parse(
+    source: &str,
+    split: &Split,
+    file: &Path,
+    require_date: bool,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let mut checker = Checker {
+        source,
+        file,
+        offset: split.front_start,
+        problems: Vec::new(),
+    };
+    let (mut table, errors) = DeTable::parse_recoverable(split.front);
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| checker.toml_error(e)).collect());
+    }
+    checker.drop_unknown_keys(table.get_mut(), &KEYS);
+    for (key, value) in table.get_mut().iter_mut() {
+        if let (true, DeValue::Table(image)) = (key.get_ref() == "image", value.get_mut()) {
+            checker.drop_unknown_keys(image, &IMAGE_KEYS);
+        }
+    }
+    match RawFrontMatter::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(raw) => checker.validate(raw, require_date),
+        Err(error) => {
+            let diagnostic = checker.toml_error(&error);
+            checker.problems.push(diagnostic);
+            Err(checker.problems)
+        }
+    }
+}
+
+struct Checker<'a> {
+    source: &'a str,
+    file: &'a Path,
+    offset: usize,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// A location from a span within the front matter.
+    fn at(&self, span: Range<usize>) -> Location {
+        Location::at(
+            self.source,
+            span.start + self.offset..span.end + self.offset,
+        )
+    }
+
+    /// The opening `+++`, for what is missing altogether.
+    fn opening_fence(&self) -> Location {
+        Location::at(self.source, 0..3)
+    }
+
+    fn report(&mut self, location: Location, message: &str, hint: &str) {
+        let diagnostic = Diagnostic::error(message)
+            .at(self.file, location)
+            .with_hint(hint);
+        self.problems.push(diagnostic);
+    }
+
+    fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+        let location = self.at(error.span().unwrap_or(0..0));
+        let message = error.message().lines().next().unwrap_or_default().trim();
+        Diagnostic::error(format!("the front matter is not valid: {message}"))
+            .at(self.file, location)
+            .with_hint(
+                "front matter is TOML: `title = \"…\"`, `date = 2023-08-08`, `tags = [\"…\"]`",
+            )
+    }
+
+    /// Reports and removes the keys of `table` that are not in `known`, so
+    /// that every unknown key is reported and the rest is still checked.
+    fn drop_unknown_keys(&mut self, table: &mut DeTable, known: &[&str]) {
+        let unknown: Vec<_> = table
+            .keys()
+            .filter(|key| !known.contains(&key.get_ref().as_ref()))
+            .map(|key| (key.get_ref().to_string(), key.span()))
+            .collect();
+        for (key, span) in &unknown {
+            let hint = did_you_mean(key, known.iter().copied())
+                .unwrap_or_else(|| format!("the keys are: {}", known.join(", ")));
+            let at = self.at(span.clone());
+            self.report(at, &format!("unknown front matter key `{key}`"), &hint);
+        }
+        for (key, _) in &unknown {
+            table.remove(key.as_str());
+        }
+    }
+
+    fn validate(
+        mut self,
+        raw: RawFrontMatter,
+        require_date: bool,
+    ) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let front = FrontMatter {
+            title: self.title(raw.title),
+            date: self.date(raw.date.as_ref()),
+            updated: self.date(raw.updated.as_ref()),
+            summary: raw
+                .summary
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            tags: self.tags(raw.tags),
+            draft: raw.draft,
+            image: raw.image.and_then(|image| self.image(image)),
+        };
+        if require_date && front.date.is_none() && raw.date.is_none() {
+            let at = self.opening_fence();
+            self.report(
+                at,
+                "this article has no date",
+                "add its publication day: `date = 2023-08-08`",
+            );
+        }
+        if self.problems.is_empty() {
+            Ok(front)
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    fn title(&mut self, title: Option<Spanned<String>>) -> String {
+        let Some(title) = title else {
+            let at = self.opening_fence();
+            self.report(
+                at,
+                "the front matter has no title",
+                "add a line `title = \"…\"`",
+            );
+            return String::new();
+        };
+        let text = title.get_ref().trim().to_string();
+        if text.is_empty() {
+            let at = self.at(title.span());
+            self.report(
+                at,
+                "the title is empty",
+                "write the title between the quotes",
+            );
+        }
+        text
+    }
+
+    fn date(&mut self, value: Option<&Spanned<toml::Value>>) -> Option<Date> {
+        let value = value?;
+        match to_date(value.get_ref()) {
+            Ok(date) => Some(date),
+            Err(problem) => {
+                let at = self.at(value.span());
+                self.report(
+                    at,
+                    &problem,
+                    "write the day as YYYY-MM-DD, for example `date = 2023-08-08`",
+                );
+                None
+            }
+        }
+    }
+
+    fn tags(&mut self, tags: Vec<Spanned<String>>) -> Vec<String> {
+        let mut out = Vec::with_capacity(tags.len());
+        for tag in tags {
+            let text = tag.get_ref().trim();
+            if text.is_empty() {
+                let at = self.at(tag.span());
+                self.report(at, "this tag is empty", "remove it or write the tag");
+            } else if !out.iter().any(|t| t == text) {
+                out.push(text.to_string());
+            }
+        }
+        out
+    }
+
+    fn image(&mut self, image: Spanned<RawImage>) -> Option<Image> {
+        let whole = image.span();
+        let RawImage { src, alt } = image.into_inner();
+        let src_text = src.get_ref().trim().to_string();
+        if src_text.is_empty() {
+            let at = self.at(src.span());
+            self.report(
+                at,
+                "the image has no source",
+                "give its path, for example `src = \"/images/atelier.jpg\"`",
+            );
+        } else if let Some(scheme) = super::sanitize::dangerous_scheme(&src_text) {
+            let at = self.at(src.span());
+            let message = format!("the image uses a `{scheme}:` URL, which is refused");
+            self.report(
+                at,
+                &message,
+                "give a path on the site or a web address (https://...)",
+            );
+        }
+        let alt_text = alt
+            .as_ref()
+            .map(|a| a.get_ref().trim().to_string())
+            .unwrap_or_default();
+        if alt_text.is_empty() {
+            let at = self.at(alt.as_ref().map_or(whole, Spanned::span));
+            let hint = "describe the image for people who cannot see it: `alt = \"…\"`";
+            self.report(at, "the image has no text alternative (alt)", hint);
+        }
+        (!src_text.is_empty() && !alt_text.is_empty()).then_some(Image {
+            src: src_text,
+            alt: alt_text,
+        })
+    }
+}
+
+/// A TOML date (`2023-08-08`) or a string "YYYY-MM-DD", as a civil date.
+fn to_date(value: &toml::Value) -> Result<Date, String> {
+    match value {
+        toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
+            (Some(d), None) => civil_date(i64::from(d.year), i64::from(d.month), i64::from(d.day)),
+            (Some(_), Some(_)) => Err("the date has a time of day; give the day only".into()),
+            _ => Err("this is a time, not a date".into()),
+        },
+        toml::Value::String(text) => parse_iso_date(text.trim()),
+        other => {
+            let kind = other.type_str();
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Err(format!("expected a date, found {article} {kind}"))
+        }
+    }
+}
+
+/// Strictly `YYYY-MM-DD`, and a day that exists.
+pub fn parse_iso_date(text: &str) -> Result<Date, String> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape {
+        return Err(format!("\"{text}\" is not a date in the form YYYY-MM-DD"));
+    }
+    let number = |range: Range<usize>| text[range].parse::<i64>().unwrap_or_default();
+    civil_date(number(0..4), number(5..7), number(8..10))
+}
+
+fn civil_date(year: i64, month: i64, day: i64) -> Result<Date, String> {
+    let not_a_day = || format!("{year:04}-{month:02}-{day:02} is not a day of the calendar");
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
+        return Err(not_a_day());
+    };
+    Date::new(y, m, d).map_err(|_| not_a_day())
+}

@@ -1,0 +1,270 @@
+//! Content: Markdown news and pages, one file per language, to HTML.
+//!
+//! 1. Walk `content/news/*.md` (articles) and `content/pages/*.md` (pages),
+//!    in sorted order.
+//! 2. Read each file name as `NAME.LANG.md`: the shared NAME links the
+//!    translations, LANG must be one of the site's languages.
+//! 3. Split off the TOML front matter and validate it (articles need a date).
+//! 4. Leave drafts out unless asked for.
+//! 5. Render the Markdown: safe HTML, plain text, headings; problems are
+//!    reported at their line in the file.
+//! 6. Sort: articles newest first, pages by name; then by language.
+//!
+//! Every problem becomes a diagnostic; a file with an error is left out, and
+//! the others are still read, so all problems are reported at once.
+
+mod filename;
+mod frontmatter;
+mod ids;
+mod markdown;
+mod sanitize;
+
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Reverse;
+use std::path::{Path, PathBuf};
+
+pub use filename::is_slug;
+pub use frontmatter::{FrontMatter, Image, parse_iso_date};
+pub use ids::slugify;
+pub use markdown::{Heading, Issue, Rendered, markdown_to_html, render};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+use crate::fsio;
+
+/// Whether a document is a dated news article or a static page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocumentKind {
+    Article,
+    Page,
+}
+
+impl DocumentKind {
+    /// The folder of this kind, relative to the site root.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Self::Article => "content/news",
+            Self::Page => "content/pages",
+        }
+    }
+}
+
+/// One Markdown file: one document in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub kind: DocumentKind,
+    /// The name shared by the translations: `2023-08-08-convention`.
+    pub key: String,
+    pub lang: String,
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+    pub front: FrontMatter,
+    /// Safe HTML of the body.
+    pub html: String,
+    /// Plain text of the body, for search and summaries.
+    pub text: String,
+    pub headings: Vec<Heading>,
+}
+
+/// All articles and pages of the site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Content {
+    /// Newest first, then by name, then by language.
+    pub articles: Vec<Document>,
+    /// By name, then by language.
+    pub pages: Vec<Document>,
+}
+
+impl Content {
+    /// The same document in the other languages.
+    pub fn translations<'a>(&'a self, doc: &Document) -> impl Iterator<Item = &'a Document> {
+        let (kind, key, lang) = (doc.kind, doc.key.clone(), doc.lang.clone());
+        self.of_kind(kind)
+            .iter()
+            .filter(move |d| d.key == key && d.lang != lang)
+    }
+
+    /// The document of this kind, name and language, if there is one.
+    pub fn find(&self, kind: DocumentKind, key: &str, lang: &str) -> Option<&Document> {
+        self.of_kind(kind)
+            .iter()
+            .find(|d| d.key == key && d.lang == lang)
+    }
+
+    /// The documents of one kind.
+    pub fn of_kind(&self, kind: DocumentKind) -> &[Document] {
+        match kind {
+            DocumentKind::Article => &self.articles,
+            DocumentKind::Page => &self.pages,
+        }
+    }
+}
+
+/// Reads all content under `root`; problems go to `diagnostics`.
+pub fn load(
+    root: &Path,
+    languages: &[String],
+    include_drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> Content {
+    let reader = Reader {
+        root,
+        languages,
+        include_drafts,
+    };
+    let mut articles = reader.load_kind(DocumentKind::Article, diagnostics);
+    let mut pages = reader.load_kind(DocumentKind::Page, diagnostics);
+    articles.sort_by(|a, b| {
+        (Reverse(a.front.date), &a.key, &a.lang).cmp(&(Reverse(b.front.date), &b.key, &b.lang))
+    });
+    pages.sort_by(|a, b| (&a.key, &a.lang).cmp(&(&b.key, &b.lang)));
+    Content { articles, pages }
+}
+
+struct Reader<'a> {
+    root: &'a Path,
+    languages: &'a [String],
+    include_drafts: bool,
+}
+
+impl Reader<'_> {
+    fn load_kind(&self, kind: DocumentKind, diagnostics: &mut Diagnostics) -> Vec<Document> {
+        markdown_files(self.root, kind.folder(), diagnostics)
+            .into_iter()
+            .filter_map(|path| self.load_document(kind, &path, diagnostics))
+            .collect()
+    }
+
+    /// One file: every problem in it is reported before it is left out.
+    fn load_document(
+        &self,
+        kind: DocumentKind,
+        path: &Path,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Document> {
+        let relative = path.strip_prefix(self.root).unwrap_or(path).to_path_buf();
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let name = filename::parse(file_name, self.languages)
+            .map_err(|d| diagnostics.push(d.in_file(&relative)));
+        let source = read_source(path, &relative)
+            .map_err(|d| diagnostics.push(*d))
+            .ok()?;
+        let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+        let front = parse_front(source, &relative, kind, diagnostics)?;
+        if front.0.draft && !self.include_drafts {
+            return None;
+        }
+        let rendered = render_body(source, front.1, &relative, diagnostics)?;
+        let name = name.ok()?;
+        Some(Document {
+            kind,
+            key: name.key,
+            lang: name.lang,
+            source: relative,
+            front: front.0,
+            html: rendered.html,
+            text: rendered.text,
+            headings: rendered.headings,
+        })
+    }
+}
+
+/// The `.md` files directly in `root/folder`, sorted; a missing folder is
+/// no content, not an error.
+fn markdown_files(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join(folder);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if is_markdown(&entry) => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_dir() => diagnostics.push(
+                Diagnostic::warning("folders inside the content folders are not read")
+                    .in_file(entry.path().strip_prefix(root).unwrap_or(entry.path()))
+                    .with_hint(format!("move its Markdown files into {folder}/")),
+            ),
+            Ok(_) => {}
+            Err(error) => diagnostics.push(
+                Diagnostic::error(format!("cannot read the folder: {error}")).in_file(folder),
+            ),
+        }
+    }
+    files
+}
+
+fn is_markdown(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.')
+}
+
+fn read_source(path: &Path, relative: &Path) -> Result<String, Box<Diagnostic>> {
+    let bytes = fsio::read(path).map_err(|e| Box::new(Diagnostic::from(e)))?;
+    String::from_utf8(bytes).map_err(|error| -> Box<Diagnostic> {
+        let valid = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+        Box::new(
+            Diagnostic::error("the file is not UTF-8 text")
+                .at(relative, Location::at(&text, valid..valid))
+                .with_hint("save the file as UTF-8 in your editor"),
+        )
+    })
+}
+
+/// The validated front matter and the offset of the body.
+fn parse_front(
+    source: &str,
+    file: &Path,
+    kind: DocumentKind,
+    diagnostics: &mut Diagnostics,
+) -> Option<(FrontMatter, usize)> {
+    let split = match frontmatter::split(source) {
+        Ok(split) => split,
+        Err(diagnostic) => {
+            diagnostics.push((*diagnostic).at(file, Location::at(source, 0..3)));
+            return None;
+        }
+    };
+    let require_date = kind == DocumentKind::Article;
+    match frontmatter::parse(source, &split, file, require_date) {
+        Ok(front) => Some((front, split.body_start)),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    }
+}
+
+/// The rendered body, or `None` when rendering found an error.
+fn render_body(
+    source: &str,
+    body_start: usize,
+    file: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Rendered> {
+    let (rendered, issues) = render(&source[body_start..]);
+    let mut failed = false;
+    for issue in issues {
+        failed |= issue.severity == Severity::Error;
+        let span = issue.span.start + body_start..issue.span.end + body_start;
+        let diagnostic = match issue.severity {
+            Severity::Error => Diagnostic::error(issue.message),
+            Severity::Warning => Diagnostic::warning(issue.message),
+        };
+        let diagnostic = diagnostic.at(file, Location::at(source, span));
+        diagnostics.push(match issue.hint {
+            Some(hint) => diagnostic.with_hint(hint),
+            None => diagnostic,
+        });
+    }
+    (!failed).then_some(rendered)
+}

@@ -1,0 +1,6 @@
+//! Tests of the content layer, one module per concern.
+
+mod frontmatter;
+mod load;
+mod markdown;
+mod sanitize;
