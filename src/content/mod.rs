@@ -18,6 +18,7 @@ mod frontmatter;
 mod ids;
 mod markdown;
 mod sanitize;
+pub mod scaffold;
 
 #[cfg(test)]
 mod tests;

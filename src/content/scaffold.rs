@@ -18,7 +18,7 @@ pub fn new_article(root: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> 
         let text = report::render(&diagnostics, report::Format::Human);
         return Err(Diagnostic::error("site.toml has problems; fix them first").with_note(text));
     };
-    let today = jiff::Zoned::now().date();
+    let today = jiff::ZonedDateTime::now().date();
     let name = format!("{today}-{slug}");
     let folder = root.join("content").join("news");
     let files: Vec<PathBuf> = site

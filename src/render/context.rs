@@ -42,6 +42,7 @@ pub fn page_context(
     }
     context.insert("lang", lang);
     let (kind, template) = insert_content(site, page, &mut context);
+    insert_facet(shared.get(lang), &page.key, &mut context);
     let meta = PageMeta {
         kind,
         path: &page.path,
@@ -79,6 +80,25 @@ pub fn special_page_meta<'a>(site: &'a Site<'_>, kind: &'static str, path: &'a s
     }
 }
 
+/// Facet pages get their facet (and value) from the shared view, which
+/// already holds them with labels and totals: no second copy is built.
+fn insert_facet(shared: Option<&tera::Value>, key: &PageKey, context: &mut tera::Context) {
+    let (facet, value) = match key {
+        PageKey::FacetIndex(f) => (*f, None),
+        PageKey::FacetValue { facet, value, .. } => (*facet, Some(*value)),
+        _ => return,
+    };
+    let Some(shared) = shared else { return };
+    if let Some(found) = shared.get_from_path(&format!("facets.{facet}")) {
+        context.insert_value("facet", found.clone());
+    }
+    if let Some(v) = value {
+        if let Some(found) = shared.get_from_path(&format!("facets.{facet}.values.{v}")) {
+            context.insert_value("value", found.clone());
+        }
+    }
+}
+
 pub fn absolute(site: &Site<'_>, path: &str) -> String {
     format!("{}{}", site.config.base_url, path.trim_start_matches('/'))
 }
@@ -109,17 +129,12 @@ fn insert_content(
             context.insert("record", &record_view(site, *index, lang));
             ("project", "project.html")
         }
-        PageKey::FacetIndex(facet) => {
-            context.insert("facet_index", facet);
-            ("facet_index", "facet_index.html")
-        }
+        PageKey::FacetIndex(_) => ("facet_index", "facet_index.html"),
         PageKey::FacetValue { facet, value, page: n } => {
             let (f, v) = (*facet, *value);
             let records = &site.facets[f].values[v].records;
             let key_of = |n| PageKey::FacetValue { facet: f, value: v, page: n };
             context.insert("listing", &listing(site, records, *n, lang, key_of));
-            context.insert("facet_index", &f);
-            context.insert("value_index", &v);
             ("facet_value", "facet_value.html")
         }
         PageKey::Results => {

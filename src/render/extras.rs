@@ -12,7 +12,7 @@ use crate::output::Staging;
 use super::Renderer;
 use super::context::absolute;
 
-pub use crate::export::{DatasetView, datasets};
+pub use crate::export::datasets;
 
 pub fn write_extras(
     site: &Site<'_>,

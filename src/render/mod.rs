@@ -38,8 +38,9 @@ impl Renderer {
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
         let sources = templates::read_sources(config, diagnostics);
-        let mut tera = templates::compile(&sources, diagnostics)?;
+        let mut tera = tera::Tera::new();
         crate::locale::register_template_helpers(&mut tera, locales);
+        let tera = templates::compile(tera, &sources, diagnostics)?;
         Some(Self { tera, sources })
     }
 

@@ -1,9 +1,9 @@
 //! Loading templates: the one place that knows the lookup order.
 //!
 //! A name resolves to the site's own `templates/NAME` first, then the
-//! theme's `themes/THEME/templates/NAME`. Every theme template is also
-//! registered as `theme/NAME`, so a site template can extend the copy it
-//! overrides (`{% extends "theme/base.html" %}`).
+//! theme's `themes/THEME/templates/NAME`. A theme template that the site
+//! overrides is also registered as `theme/NAME`, so the site's copy can
+//! extend it (`{% extends "theme/base.html" %}`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,11 +34,14 @@ pub fn read_sources(config: &SiteConfig, diagnostics: &mut Diagnostics) -> Sourc
     }
     let mut sources = Sources::new();
     for (name, path, text) in read_dir(config, &theme.join("templates"), diagnostics) {
-        sources.insert(format!("theme/{name}"), (path.clone(), text.clone()));
         sources.insert(name, (path, text));
     }
     for (name, path, text) in read_dir(config, &config.root.join("templates"), diagnostics) {
-        sources.insert(name, (path, text));
+        // The theme's copy stays reachable for `extends`; it is registered
+        // only when overridden, so its components are not defined twice.
+        if let Some(theme_copy) = sources.insert(name.clone(), (path, text)) {
+            sources.insert(format!("theme/{name}"), theme_copy);
+        }
     }
     sources
 }
@@ -76,10 +79,14 @@ fn read_dir(
     found
 }
 
-/// Compiles all templates; syntax errors become diagnostics at the template's
+/// Compiles all templates into `tera`, which must already know every filter
+/// and function they use; syntax errors become diagnostics at the template's
 /// file, line and column.
-pub fn compile(sources: &Sources, diagnostics: &mut Diagnostics) -> Option<tera::Tera> {
-    let mut tera = tera::Tera::new();
+pub fn compile(
+    mut tera: tera::Tera,
+    sources: &Sources,
+    diagnostics: &mut Diagnostics,
+) -> Option<tera::Tera> {
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     let pairs = sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str()));
     match tera.add_raw_templates(pairs) {

@@ -20,6 +20,8 @@ pub struct SharedView<'a> {
     pub sample_data: bool,
     pub links: Links<'a>,
     pub key_figures: Vec<FigureView<'a>>,
+    /// The key figures' exact values alone, in the same order.
+    pub totals: Vec<String>,
     pub facets: Vec<FacetView<'a>>,
     pub charts: Vec<ChartView<'a>>,
     pub record_count: usize,
@@ -122,6 +124,7 @@ pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
         sample_data: config.sample_data,
         links: links(site, lang),
         key_figures: key_figures(site, lang),
+        totals: site.totals.0.iter().map(ToString::to_string).collect(),
         facets: facets(site, lang),
         charts: charts(site, lang),
         record_count: site.records.len(),
