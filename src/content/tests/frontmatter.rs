@@ -167,3 +167,11 @@ fn reports_every_unknown_key_and_still_checks_the_rest() {
         ]
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_on_any_front_matter(front in "\\PC*", body in "\\PC*") {
+        let _ = read(&format!("+++\n{front}\n+++\n{body}"), true);
+        let _ = read(&front, false);
+    }
+}

@@ -183,3 +183,22 @@ fn reads_nothing_when_the_folders_are_missing() {
     assert_eq!(content, Content::default());
     assert!(diagnostics.is_empty());
 }
+
+#[test]
+fn loads_the_default_site_content_without_problems() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut diagnostics = Diagnostics::new();
+    let content = load(root, &languages(), false, &mut diagnostics);
+    assert!(diagnostics.is_empty(), "{:?}", lines(&diagnostics));
+    assert!(content.articles.len() >= 6 && content.pages.len() >= 2);
+    for doc in content.articles.iter().chain(&content.pages) {
+        assert_eq!(
+            content.translations(doc).count(),
+            1,
+            "{}",
+            doc.source.display()
+        );
+    }
+    let first = content.articles.last().expect("the first article");
+    assert_eq!(first.key, "2023-08-08-convention-ess");
+}
