@@ -68,21 +68,29 @@ pub fn check(options: &Options) -> Diagnostics {
     run(options, true, &mut report, &mut diagnostics);
     for (lang, key) in report.untranslated {
         diagnostics.push(
-            Diagnostic::warning(format!("the UI string `{key}` is not translated in `{lang}`"))
-                .with_hint(format!("add it to i18n/{lang}.toml")),
+            Diagnostic::warning(format!(
+                "the UI string `{key}` is not translated in `{lang}`"
+            ))
+            .with_hint(format!("add it to i18n/{lang}.toml")),
         );
     }
     diagnostics.sorted()
 }
 
-fn run(options: &Options, dry_run: bool, report: &mut Report, diagnostics: &mut Diagnostics) -> bool {
+fn run(
+    options: &Options,
+    dry_run: bool,
+    report: &mut Report,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let mut clock = Clock::new();
     let Some(inputs) = load(options, diagnostics) else {
         return false;
     };
     clock.lap("load", &mut report.timings);
     report.untranslated = inputs.locales.strings().missing();
-    let Some(site) = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics) else {
+    let Some(site) = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)
+    else {
         return false;
     };
     clock.lap("model", &mut report.timings);
@@ -114,7 +122,14 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     let (mut data_diagnostics, mut content_diagnostics) = (Diagnostics::new(), Diagnostics::new());
     let (data, content) = rayon::join(
         || data::load(&options.root, &languages, &mut data_diagnostics),
-        || content::load(&options.root, &languages, options.drafts, &mut content_diagnostics),
+        || {
+            content::load(
+                &options.root,
+                &languages,
+                options.drafts,
+                &mut content_diagnostics,
+            )
+        },
     );
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(content_diagnostics);
@@ -170,7 +185,12 @@ pub fn output_dir(options: &Options, config: &SiteConfig) -> PathBuf {
         .unwrap_or_else(|| config.root.join("public"))
 }
 
-fn write(site: &model::Site<'_>, renderer: &Renderer, target: &Path, diagnostics: &mut Diagnostics) -> bool {
+fn write(
+    site: &model::Site<'_>,
+    renderer: &Renderer,
+    target: &Path,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let prepared = match output::prepare(&site.config.root, target) {
         Ok(prepared) => prepared,
         Err(diagnostic) => {
@@ -199,7 +219,9 @@ struct Clock {
 
 impl Clock {
     fn new() -> Self {
-        Self { last: Instant::now() }
+        Self {
+            last: Instant::now(),
+        }
     }
 
     fn lap(&mut self, stage: &'static str, timings: &mut Vec<(&'static str, Duration)>) {

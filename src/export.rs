@@ -70,7 +70,12 @@ pub fn to_json(table: &Table) -> Vec<u8> {
 pub fn datapackage(site: &Site<'_>) -> Json {
     let lang = site.config.default_language.as_str();
     let title = site.config.language(lang).map_or("", |l| l.title.as_str());
-    let resources: Vec<Json> = site.data.tables.values().map(|t| resource(t, lang)).collect();
+    let resources: Vec<Json> = site
+        .data
+        .tables
+        .values()
+        .map(|t| resource(t, lang))
+        .collect();
     json!({
         "profile": "tabular-data-package",
         "name": package_name(&site.config.base_url),
@@ -86,7 +91,13 @@ fn package_name(base_url: &str) -> String {
         .unwrap_or(base_url)
         .trim_end_matches('/');
     host.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -96,7 +107,12 @@ fn resource(table: &Table, lang: &str) -> Json {
         .iter()
         .filter_map(|column| {
             let field = table.schema.fields.get(column.field)?;
-            Some(field_json(column.name.as_str(), field, column.language.as_deref(), lang))
+            Some(field_json(
+                column.name.as_str(),
+                field,
+                column.language.as_deref(),
+                lang,
+            ))
         })
         .collect();
     let mut schema = json!({ "fields": fields });
@@ -130,7 +146,12 @@ fn resource(table: &Table, lang: &str) -> Json {
     })
 }
 
-fn field_json(name: &str, field: &crate::data::Field, column_lang: Option<&str>, lang: &str) -> Json {
+fn field_json(
+    name: &str,
+    field: &crate::data::Field,
+    column_lang: Option<&str>,
+    lang: &str,
+) -> Json {
     let shown = column_lang.unwrap_or(lang);
     let mut title = schema_text(&field.title, shown).text.to_string();
     if let Some(code) = column_lang {
@@ -154,8 +175,14 @@ fn field_json(name: &str, field: &crate::data::Field, column_lang: Option<&str>,
         constraints.insert("unique".into(), json!(true));
     }
     let typed = |v: &Value| match field.kind {
-        FieldType::Integer | FieldType::Year => v.to_string().parse::<i64>().map_or(json!(v.to_string()), |n| json!(n)),
-        FieldType::Number => v.to_string().parse::<f64>().map_or(json!(v.to_string()), |n| json!(n)),
+        FieldType::Integer | FieldType::Year => v
+            .to_string()
+            .parse::<i64>()
+            .map_or(json!(v.to_string()), |n| json!(n)),
+        FieldType::Number => v
+            .to_string()
+            .parse::<f64>()
+            .map_or(json!(v.to_string()), |n| json!(n)),
         _ => json!(v.to_string()),
     };
     if let Some(v) = &c.minimum {

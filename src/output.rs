@@ -111,7 +111,10 @@ impl Prepared {
     pub fn publish(self) -> FsResult<()> {
         let old = self.target.with_file_name(format!(
             ".{}.old",
-            self.target.file_name().unwrap_or_default().to_string_lossy()
+            self.target
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
         ));
         if old.exists() {
             fsio::remove_dir_all(&old)?;
@@ -155,7 +158,9 @@ fn refuse_unsafe_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     let resolved = target
         .parent()
         .and_then(|p| fsio::canonicalize(p).ok())
-        .map_or(target.to_path_buf(), |p| p.join(target.file_name().unwrap_or_default()));
+        .map_or(target.to_path_buf(), |p| {
+            p.join(target.file_name().unwrap_or_default())
+        });
     if root.starts_with(&resolved) {
         return Err(Diagnostic::error(format!(
             "the output folder {} is the site itself or contains it",

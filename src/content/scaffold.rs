@@ -10,8 +10,10 @@ use crate::fsio;
 /// dated today; refuses to overwrite anything.
 pub fn new_article(root: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     if !config::is_slug(slug) {
-        return Err(Diagnostic::error(format!("`{slug}` cannot be an article's name"))
-            .with_hint("use lowercase letters, digits and hyphens, such as visite-chefchaouen"));
+        return Err(
+            Diagnostic::error(format!("`{slug}` cannot be an article's name"))
+                .with_hint("use lowercase letters, digits and hyphens, such as visite-chefchaouen"),
+        );
     }
     let mut diagnostics = Diagnostics::new();
     let Some(site) = config::load(root, &mut diagnostics) else {

@@ -92,7 +92,15 @@ pub fn index_records(
 
 fn bad_id(table: &Table, line: usize, id: &str) -> Diagnostic {
     Diagnostic::error(format!("the id `{id}` cannot give this record an address"))
-        .at(&table.path, Location { line, column: 1, span: 0..0, line_text: String::new() })
+        .at(
+            &table.path,
+            Location {
+                line,
+                column: 1,
+                span: 0..0,
+                line_text: String::new(),
+            },
+        )
         .with_hint("ids need Latin letters or digits, unique once lowercased")
 }
 
@@ -168,6 +176,6 @@ fn row_key(table: &Table, row: usize) -> Option<String> {
     Some(table.value(table.rows.get(row)?, field)?.to_string())
 }
 
-fn lookup_row(table: &Table, key: &str) -> Option<usize> {
+pub fn lookup_row(table: &Table, key: &str) -> Option<usize> {
     (0..table.rows.len()).find(|&i| row_key(table, i).as_deref() == Some(key))
 }

@@ -73,7 +73,14 @@ pub struct FacetValue {
     pub figures: Figures,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// For a field with a foreign key to a lookup table, the lookup table
+    /// and the row describing `key`.
+    pub fn lookup(&self, field: &str, key: &str) -> Option<(&'a Table, usize)> {
+        let table = resolve::lookup_table(self.data, self.table, field)?;
+        Some((table, aggregate::lookup_row(table, key)?))
+    }
+
     /// The path of a page in a language, if that page exists there.
     pub fn path(&self, key: &PageKey, lang: &str) -> Option<&str> {
         self.paths

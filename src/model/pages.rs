@@ -12,12 +12,20 @@ use super::{Site, urls};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageKey {
     Home,
-    Projects { page: usize },
+    Projects {
+        page: usize,
+    },
     Project(usize),
     FacetIndex(usize),
-    FacetValue { facet: usize, value: usize, page: usize },
+    FacetValue {
+        facet: usize,
+        value: usize,
+        page: usize,
+    },
     Results,
-    News { page: usize },
+    News {
+        page: usize,
+    },
     Article(String),
     /// A static page from `content/pages/`, by its shared name.
     Page(String),
@@ -76,7 +84,11 @@ fn list_records(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Strin
         for (v, value) in facet.values.iter().enumerate() {
             let value_base = urls::child(&facet_base, &value.slug);
             for page in 1..=page_count(value.records.len(), per_page) {
-                let key = PageKey::FacetValue { facet: f, value: v, page };
+                let key = PageKey::FacetValue {
+                    facet: f,
+                    value: v,
+                    page,
+                };
                 add(key, urls::paginated(&value_base, page));
             }
         }
@@ -91,7 +103,12 @@ fn list_sections(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Stri
     add(PageKey::OpenData, section(&sections.open_data, lang));
     add(PageKey::Search, section(&sections.search, lang));
     let news = section(&sections.news, lang);
-    let count = site.content.articles.iter().filter(|a| a.lang == lang).count();
+    let count = site
+        .content
+        .articles
+        .iter()
+        .filter(|a| a.lang == lang)
+        .count();
     for page in 1..=page_count(count, site.config.records.per_page) {
         add(PageKey::News { page }, urls::paginated(&news, page));
     }
@@ -100,7 +117,10 @@ fn list_sections(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Stri
 fn list_documents(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
     let news = section(&site.config.sections.news, lang);
     for article in site.content.articles.iter().filter(|a| a.lang == lang) {
-        add(PageKey::Article(article.key.clone()), urls::child(&news, &article.key));
+        add(
+            PageKey::Article(article.key.clone()),
+            urls::child(&news, &article.key),
+        );
     }
     for page in site.content.pages.iter().filter(|p| p.lang == lang) {
         add(PageKey::Page(page.key.clone()), page_path(site, page));

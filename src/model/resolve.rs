@@ -83,8 +83,15 @@ pub fn resolve<'a>(
 }
 
 fn unknown(named: &Named, what: &str, known: Vec<&str>) -> Diagnostic {
-    let mut d = Diagnostic::error(format!("{what} `{}` does not exist", named.name))
-        .at(crate::config::CONFIG_FILE, named.location.clone());
+    unknown_with(
+        named,
+        format!("{what} `{}` does not exist", named.name),
+        known,
+    )
+}
+
+fn unknown_with(named: &Named, message: String, known: Vec<&str>) -> Diagnostic {
+    let mut d = Diagnostic::error(message).at(crate::config::CONFIG_FILE, named.location.clone());
     if let Some(hint) = did_you_mean(&named.name, known.iter().copied()) {
         d = d.with_hint(hint);
     } else {
@@ -93,7 +100,11 @@ fn unknown(named: &Named, what: &str, known: Vec<&str>) -> Diagnostic {
     d
 }
 
-fn find_table<'a>(data: &'a Data, named: &Named, diagnostics: &mut Diagnostics) -> Option<&'a Table> {
+fn find_table<'a>(
+    data: &'a Data,
+    named: &Named,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a Table> {
     let table = data.table(&named.name);
     if table.is_none() {
         let known = data.tables.keys().map(String::as_str).collect();
@@ -110,8 +121,14 @@ fn expect_field(
     diagnostics: &mut Diagnostics,
 ) -> bool {
     let Some(field) = table.field(&named.name) else {
-        let known = table.schema.fields.iter().map(|f| f.name.as_str()).collect();
-        diagnostics.push(unknown(named, &format!("the field of `{}`", table.name), known));
+        let known = table
+            .schema
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        let message = format!("the table `{}` has no field `{}`", table.name, named.name);
+        diagnostics.push(unknown_with(named, message, known));
         return false;
     };
     match translated {
@@ -131,7 +148,7 @@ fn expect_field(
 }
 
 /// The table a field refers to through a single-field foreign key.
-fn lookup_table<'a>(data: &'a Data, table: &Table, field: &str) -> Option<&'a Table> {
+pub fn lookup_table<'a>(data: &'a Data, table: &Table, field: &str) -> Option<&'a Table> {
     table
         .schema
         .foreign_keys
@@ -163,7 +180,11 @@ fn figure_kind(table: &Table, aggregate: &Aggregate, diagnostics: &mut Diagnosti
 }
 
 fn check_charts(config: &SiteConfig, figures: &[KeyFigure], diagnostics: &mut Diagnostics) {
-    let facet_names: Vec<&str> = config.facets.iter().map(|f| f.field.name.as_str()).collect();
+    let facet_names: Vec<&str> = config
+        .facets
+        .iter()
+        .map(|f| f.field.name.as_str())
+        .collect();
     let figure_ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
     for chart in &config.charts {
         if !facet_names.contains(&chart.facet.name.as_str()) {
@@ -189,9 +210,9 @@ fn indicator_fields<'a>(
         (&config.target, Some(false)),
         (&config.achieved, Some(false)),
     ];
-    let all_exist = fields
-        .iter()
-        .fold(true, |ok, (named, t)| expect_field(table, named, *t, diagnostics) && ok);
+    let all_exist = fields.iter().fold(true, |ok, (named, t)| {
+        expect_field(table, named, *t, diagnostics) && ok
+    });
     all_exist.then(|| IndicatorFields {
         table,
         name: config.name.name.clone(),

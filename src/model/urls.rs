@@ -35,7 +35,11 @@ pub fn slug_of_id(id: &str) -> Option<String> {
         .chars()
         .map(|c| {
             let c = c.to_ascii_lowercase();
-            if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '-' }
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c
+            } else {
+                '-'
+            }
         })
         .collect();
     let slug = slug.trim_matches('-').to_string();

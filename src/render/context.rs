@@ -55,7 +55,11 @@ pub fn page_context(
 
 /// The meta of a page outside the languages' trees (landing, 404): its
 /// translations are the home pages.
-pub fn special_page_meta<'a>(site: &'a Site<'_>, kind: &'static str, path: &'a str) -> PageMeta<'a> {
+pub fn special_page_meta<'a>(
+    site: &'a Site<'_>,
+    kind: &'static str,
+    path: &'a str,
+) -> PageMeta<'a> {
     let home = Page {
         key: PageKey::Home,
         lang: String::new(),
@@ -92,10 +96,9 @@ fn insert_facet(shared: Option<&tera::Value>, key: &PageKey, context: &mut tera:
     if let Some(found) = shared.get_from_path(&format!("facets.{facet}")) {
         context.insert_value("facet", found.clone());
     }
-    if let Some(v) = value {
-        if let Some(found) = shared.get_from_path(&format!("facets.{facet}.values.{v}")) {
-            context.insert_value("value", found.clone());
-        }
+    let path = value.map(|v| format!("facets.{facet}.values.{v}"));
+    if let Some(found) = path.as_deref().and_then(|p| shared.get_from_path(p)) {
+        context.insert_value("value", found.clone());
     }
 }
 
@@ -130,10 +133,18 @@ fn insert_content(
             ("project", "project.html")
         }
         PageKey::FacetIndex(_) => ("facet_index", "facet_index.html"),
-        PageKey::FacetValue { facet, value, page: n } => {
+        PageKey::FacetValue {
+            facet,
+            value,
+            page: n,
+        } => {
             let (f, v) = (*facet, *value);
             let records = &site.facets[f].values[v].records;
-            let key_of = |n| PageKey::FacetValue { facet: f, value: v, page: n };
+            let key_of = |n| PageKey::FacetValue {
+                facet: f,
+                value: v,
+                page: n,
+            };
             context.insert("listing", &listing(site, records, *n, lang, key_of));
             ("facet_value", "facet_value.html")
         }
@@ -245,7 +256,10 @@ fn insert_document<'a>(
     lang: &str,
     context: &mut tera::Context,
 ) {
-    if let Some(doc) = documents.into_iter().find(|d| d.key == key && d.lang == lang) {
+    if let Some(doc) = documents
+        .into_iter()
+        .find(|d| d.key == key && d.lang == lang)
+    {
         context.insert("document", &DocumentView::of(site, doc));
     }
 }

@@ -33,12 +33,10 @@ pub fn write_extras(
             context.insert_value("site", value.clone());
         }
         context.insert("lang", default);
-        let result = renderer
-            .render(template, &context)
-            .and_then(|html| {
-                let file = crate::model::urls::file_of(path);
-                staging.write_file(&file, &html).map_err(Diagnostic::from)
-            });
+        let result = renderer.render(template, &context).and_then(|html| {
+            let file = crate::model::urls::file_of(path);
+            staging.write_file(&file, &html).map_err(Diagnostic::from)
+        });
         if let Err(d) = result {
             diagnostics.push(d);
         }
@@ -77,7 +75,10 @@ pub fn xml_escape(text: &str) -> String {
 fn sitemap(site: &Site<'_>) -> String {
     let mut by_key: BTreeMap<&PageKey, Vec<(&str, &str)>> = BTreeMap::new();
     for page in &site.pages {
-        by_key.entry(&page.key).or_default().push((&page.lang, &page.path));
+        by_key
+            .entry(&page.key)
+            .or_default()
+            .push((&page.lang, &page.path));
     }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -88,7 +89,10 @@ fn sitemap(site: &Site<'_>) -> String {
             .find(|(lang, _)| *lang == site.config.default_language)
             .or(versions.first());
         for (_, path) in versions {
-            xml.push_str(&format!("<url><loc>{}</loc>", xml_escape(&absolute(site, path))));
+            xml.push_str(&format!(
+                "<url><loc>{}</loc>",
+                xml_escape(&absolute(site, path))
+            ));
             for (lang, alternate) in versions.iter().filter(|_| versions.len() > 1) {
                 xml.push_str(&alternate_link(site, lang, alternate));
             }
@@ -125,9 +129,16 @@ fn feeds(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
         let Some(news) = site.path(&PageKey::News { page: 1 }, lang) else {
             continue;
         };
-        let articles: Vec<_> = site.content.articles.iter().filter(|a| a.lang == lang).collect();
+        let articles: Vec<_> = site
+            .content
+            .articles
+            .iter()
+            .filter(|a| a.lang == lang)
+            .collect();
         let stamp = |d: Option<jiff::civil::Date>| {
-            d.map_or("2000-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z"))
+            d.map_or("2000-01-01T00:00:00Z".to_string(), |d| {
+                format!("{d}T00:00:00Z")
+            })
         };
         let updated = articles
             .iter()

@@ -100,7 +100,7 @@ fn render_page(
 
 /// A template mistake fails every page that uses it: report it once.
 fn dedupe(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+    diagnostics.sort_by_key(ToString::to_string);
     diagnostics.dedup();
     diagnostics
 }

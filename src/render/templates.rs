@@ -28,7 +28,10 @@ pub fn read_sources(config: &SiteConfig, diagnostics: &mut Diagnostics) -> Sourc
         diagnostics.push(
             Diagnostic::error(format!("the theme `{}` does not exist", config.theme))
                 .in_file(crate::config::CONFIG_FILE)
-                .with_hint(format!("expected a folder {}", config.relative(&theme).display())),
+                .with_hint(format!(
+                    "expected a folder {}",
+                    config.relative(&theme).display()
+                )),
         );
         return Sources::new();
     }
@@ -60,7 +63,8 @@ fn read_dir(
             Ok(entry) if entry.file_type().is_file() => entry,
             Ok(_) => continue,
             Err(error) => {
-                diagnostics.push(Diagnostic::error(error.to_string()).in_file(config.relative(dir)));
+                diagnostics
+                    .push(Diagnostic::error(error.to_string()).in_file(config.relative(dir)));
                 continue;
             }
         };
@@ -88,7 +92,9 @@ pub fn compile(
     diagnostics: &mut Diagnostics,
 ) -> Option<tera::Tera> {
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-    let pairs = sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str()));
+    let pairs = sources
+        .iter()
+        .map(|(name, (_, text))| (name.as_str(), text.as_str()));
     match tera.add_raw_templates(pairs) {
         Ok(()) => Some(tera),
         Err(error) => {
@@ -116,8 +122,11 @@ pub fn template_diagnostic(sources: &Sources, error: &tera::Error) -> Diagnostic
     let span = report.span();
     let location = Location::at(text, span.range.clone());
     let mut diagnostic = Diagnostic::error(message).at(path, location);
-    if diagnostic.message.contains("not found in context") || diagnostic.message.contains("undefined") {
-        diagnostic = diagnostic.with_hint("check the variable's spelling, or guard it with `{% if x is defined %}`");
+    if diagnostic.message.contains("not found in context")
+        || diagnostic.message.contains("undefined")
+    {
+        diagnostic = diagnostic
+            .with_hint("check the variable's spelling, or guard it with `{% if x is defined %}`");
     }
     diagnostic
 }

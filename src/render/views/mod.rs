@@ -48,17 +48,15 @@ pub fn cell_text<'a>(
     }
     let others = std::iter::once(site.config.default_language.as_str())
         .chain(site.config.languages.iter().map(|l| l.code.as_str()));
-    others
-        .filter(|other| *other != lang)
-        .find_map(|other| {
-            let language = site.config.language(other)?;
-            let text = table.text(row, field, other)?;
-            Some(Text {
-                text,
-                lang: language.code.as_str(),
-                fallback: true,
-            })
+    others.filter(|other| *other != lang).find_map(|other| {
+        let language = site.config.language(other)?;
+        let text = table.text(row, field, other)?;
+        Some(Text {
+            text,
+            lang: language.code.as_str(),
+            fallback: true,
         })
+    })
 }
 
 /// A label from a per-language map (site.toml), with the same fallback.

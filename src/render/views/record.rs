@@ -71,7 +71,14 @@ pub fn record_summary<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Re
             .map(|(f, v)| FacetLink {
                 field: &site.facets[f].field,
                 label: value_label(site, f, v, lang),
-                href: site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+                href: site.path(
+                    &PageKey::FacetValue {
+                        facet: f,
+                        value: v,
+                        page: 1,
+                    },
+                    lang,
+                ),
             })
             .collect(),
         figures: record_figures(site, record.row),
@@ -107,19 +114,30 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
             .and_then(|r| table.value(r, &field.name))
             .map(Value::to_string)
             .unwrap_or_default();
-        let membership = facet.and_then(|f| Some((f, record.facet_values.get(f).copied().flatten()?)));
+        let membership =
+            facet.and_then(|f| Some((f, record.facet_values.get(f).copied().flatten()?)));
         let (label, href) = match membership {
             Some((f, v)) => (
                 Some(value_label(site, f, v, lang)),
-                site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+                site.path(
+                    &PageKey::FacetValue {
+                        facet: f,
+                        value: v,
+                        page: 1,
+                    },
+                    lang,
+                ),
             ),
-            None => (None, None),
+            None => (lookup_label(site, &field.name, &value, lang), None),
         };
         let text = field
             .translated
             .then(|| cell_text(site, table, record.row, &field.name, lang))
             .flatten();
-        values.insert(field.name.as_str(), text.as_ref().map_or(value.clone(), |t| t.text.to_string()));
+        values.insert(
+            field.name.as_str(),
+            text.as_ref().map_or(value.clone(), |t| t.text.to_string()),
+        );
         fields.push(FieldView {
             name: &field.name,
             title: schema_text(&field.title, lang),
@@ -136,4 +154,11 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
         fields,
         values,
     }
+}
+
+/// The label of a coded value from its lookup table, if it has one.
+fn lookup_label<'a>(site: &'a Site<'_>, field: &str, key: &str, lang: &'a str) -> Option<Text<'a>> {
+    let (table, row) = site.lookup(field, key)?;
+    let label_field = table.schema.fields.iter().find(|f| f.translated)?;
+    cell_text(site, table, row, &label_field.name, lang)
 }

@@ -179,7 +179,9 @@ fn facets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FacetView<'a>> {
             title: site
                 .table
                 .field(&facet.field)
-                .map_or(Text::new(&facet.field, lang), |field| schema_text(&field.title, lang)),
+                .map_or(Text::new(&facet.field, lang), |field| {
+                    schema_text(&field.title, lang)
+                }),
             href: site.path(&PageKey::FacetIndex(f), lang),
             values: facet
                 .values
@@ -188,7 +190,14 @@ fn facets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FacetView<'a>> {
                 .map(|(v, value)| FacetValueView {
                     key: &value.key,
                     label: value_label(site, f, v, lang),
-                    href: site.path(&PageKey::FacetValue { facet: f, value: v, page: 1 }, lang),
+                    href: site.path(
+                        &PageKey::FacetValue {
+                            facet: f,
+                            value: v,
+                            page: 1,
+                        },
+                        lang,
+                    ),
                     count: value.records.len(),
                     figures: value.figures.0.iter().map(ToString::to_string).collect(),
                 })
@@ -206,10 +215,13 @@ pub fn value_label<'a>(site: &'a Site<'_>, facet: usize, value: usize, lang: &'a
     let Some(value_model) = facet_model.values.get(value) else {
         return Text::new("", lang);
     };
-    let from_lookup = facet_model.lookup.zip(value_model.lookup_row).and_then(|(table, row)| {
-        let field = table.schema.fields.iter().find(|f| f.translated)?;
-        cell_text(site, table, row, &field.name, lang)
-    });
+    let from_lookup = facet_model
+        .lookup
+        .zip(value_model.lookup_row)
+        .and_then(|(table, row)| {
+            let field = table.schema.fields.iter().find(|f| f.translated)?;
+            cell_text(site, table, row, &field.name, lang)
+        });
     from_lookup.unwrap_or_else(|| Text::new(&value_model.key, lang))
 }
 
@@ -264,7 +276,14 @@ fn bar<'a>(
     let values: Vec<_> = figures.iter().map(|&i| model.figures.get(i)).collect();
     BarView {
         label: value_label(site, facet, value, lang),
-        href: site.path(&PageKey::FacetValue { facet, value, page: 1 }, lang),
+        href: site.path(
+            &PageKey::FacetValue {
+                facet,
+                value,
+                page: 1,
+            },
+            lang,
+        ),
         values: values.iter().map(ToString::to_string).collect(),
         per_mille: values.iter().map(|v| per_mille(*v, max)).collect(),
     }
