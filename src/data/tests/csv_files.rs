@@ -161,3 +161,9 @@ fn reads_a_header_only_file_as_an_empty_table() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     assert_eq!(rows(&data), 0);
 }
+
+#[test]
+fn points_at_a_cell_on_the_second_line_of_a_record() {
+    let (_, diagnostics) = load("id,name_fr,name_ar,amount\nP1,\"deux\nlignes\",b,x\n");
+    assert_eq!(only(&diagnostics).position(), "data/t.csv:3:11");
+}
