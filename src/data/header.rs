@@ -4,7 +4,7 @@
 use super::Column;
 use super::cells::{Record, cell_span, locate};
 use super::schema::Schema;
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, did_you_mean, suggest};
 
 /// The columns of a CSV file that the schema knows.
 #[derive(Debug, Default)]
@@ -60,13 +60,19 @@ pub fn check(
             header.columns.push(column.clone());
             header.positions.push(position);
         } else {
-            diagnostics.push(unknown(
-                schema, languages, &expected, name, position, record,
-            ));
+            let diagnostic = unknown(schema, languages, &expected, name, position, record);
+            diagnostics.push(diagnostic);
             header.slots.push(None);
         }
     }
-    missing(schema, &expected, &header, record, diagnostics);
+    // A misspelt column is reported once, as unknown with a suggestion.
+    let unknown_names = names
+        .iter()
+        .filter(|n| !expected.iter().any(|c| c.name == **n));
+    let suggested: Vec<&str> = unknown_names
+        .filter_map(|n| suggest(n, expected.iter().map(|c| c.name.as_str())))
+        .collect();
+    missing(schema, &expected, &header, &suggested, record, diagnostics);
     header
 }
 
@@ -135,11 +141,15 @@ fn missing(
     schema: &Schema,
     expected: &[Column],
     header: &Header,
+    suggested: &[&str],
     record: Record,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let end = cell_span(record.text, record.start, usize::MAX).end;
-    for column in expected.iter().filter(|c| !header.columns.contains(c)) {
+    let absent = expected
+        .iter()
+        .filter(|c| !header.columns.contains(c) && !suggested.contains(&c.name.as_str()));
+    for column in absent {
         let Some(field) = schema.fields.get(column.field) else {
             continue;
         };

@@ -80,12 +80,15 @@ fn load(
     let schema_path = PathBuf::from("data").join(format!("{name}.schema.toml"));
     let path = PathBuf::from("data").join(format!("{name}.csv"));
     let source = read(root, &schema_path, fsio::read_to_string, diagnostics)?;
+    let before = diagnostics.len();
     let parsed = validate::parse(&source, &schema_path, diagnostics);
+    // Data checked against a broken schema would only echo its errors.
+    let broken = diagnostics.iter().skip(before).any(Diagnostic::is_error);
     let bytes = read(root, &path, fsio::read, diagnostics)?;
     let ParsedSchema {
         schema,
         reference_locations,
-    } = parsed?;
+    } = parsed.filter(|_| !broken)?;
     let contents = encoding::decode(bytes, &path)
         .map_err(|d| diagnostics.push(*d))
         .ok()?;

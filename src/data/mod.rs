@@ -9,7 +9,7 @@
 //!
 //! Every problem is a diagnostic; none stops the others.
 
-mod cells;
+pub(crate) mod cells;
 mod checks;
 mod discover;
 mod encoding;

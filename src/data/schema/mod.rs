@@ -3,6 +3,7 @@
 //! The TOML as written lives in [`raw`]; [`validate`] turns it into these
 //! types, reporting every mistake with its position.
 
+mod keys;
 pub(crate) mod raw;
 pub(crate) mod validate;
 

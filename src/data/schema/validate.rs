@@ -7,8 +7,8 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::raw::{RawConstraints, RawField, RawForeignKey, RawRule, RawSchema, RawText};
-use super::{Constraints, Field, FieldType, ForeignKey, Op, Pattern, Rule, Schema, Translated};
+use super::raw::{RawConstraints, RawField, RawSchema, RawText};
+use super::{Constraints, Field, FieldType, Pattern, Schema, Translated};
 use crate::data::parse::{expected, parse_cell};
 use crate::data::value::Value;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
@@ -60,14 +60,14 @@ pub fn toml_error(error: &toml::de::Error, source: &str, path: &Path) -> Diagnos
     diagnostic
 }
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     source: &'a str,
     path: &'a Path,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
+    pub(super) fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(message).at(self.path, Location::at(self.source, span));
         d.hint = hint;
         self.diagnostics.push(d);
@@ -268,132 +268,6 @@ impl Checker<'_> {
                 None
             }
         }
-    }
-
-    /// Checks field names against the schema, pointing at `span`.
-    fn known_fields(
-        &mut self,
-        names: &[String],
-        fields: &[Field],
-        span: Range<usize>,
-        what: &str,
-    ) -> bool {
-        let mut ok = true;
-        for name in names {
-            match fields.iter().find(|f| &f.name == name) {
-                None => {
-                    let hint = did_you_mean(name, fields.iter().map(|f| f.name.as_str()));
-                    self.error(
-                        span.clone(),
-                        format!("{what} names the unknown field `{name}`"),
-                        hint,
-                    );
-                    ok = false;
-                }
-                Some(field) if field.translated => {
-                    let message = format!(
-                        "{what} names the translated field `{name}`: use a field with one column"
-                    );
-                    self.error(span.clone(), message, None);
-                    ok = false;
-                }
-                Some(_) => {}
-            }
-        }
-        ok
-    }
-
-    fn primary_key(
-        &mut self,
-        raw: Option<Spanned<super::raw::OneOrMany>>,
-        fields: &mut [Field],
-    ) -> Vec<String> {
-        let Some(raw) = raw else { return Vec::new() };
-        let span = raw.span();
-        let names = raw.into_inner().0;
-        if !self.known_fields(&names, fields, span, "the primary key") {
-            return Vec::new();
-        }
-        // A key must be present to identify a row.
-        for field in fields.iter_mut().filter(|f| names.contains(&f.name)) {
-            field.constraints.required = true;
-        }
-        names
-    }
-
-    fn foreign_key(&mut self, raw: RawForeignKey, schema: &Schema) -> Option<ForeignKey> {
-        let span = raw.fields.span();
-        let fields = raw.fields.into_inner().0;
-        let reference_span = raw.reference.span();
-        let reference = raw.reference.into_inner();
-        if !self.known_fields(&fields, &schema.fields, span, "a foreign key") {
-            return None;
-        }
-        if fields.len() != reference.fields.0.len() || fields.is_empty() {
-            let message = format!(
-                "a foreign key has {} field(s) but its reference has {}",
-                fields.len(),
-                reference.fields.0.len()
-            );
-            self.error(reference_span, message, None);
-            return None;
-        }
-        Some(ForeignKey {
-            fields,
-            resource: reference.resource,
-            reference_fields: reference.fields.0,
-        })
-    }
-
-    fn rule(&mut self, raw: RawRule, schema: &Schema) -> Option<Rule> {
-        let left = self.rule_side(&raw.left, schema);
-        let right = self.rule_side(&raw.right, schema);
-        let op = Op::from_symbol(raw.op.get_ref());
-        if op.is_none() {
-            let symbols: Vec<&str> = Op::ALL.iter().map(|o| o.symbol()).collect();
-            let message = format!(
-                "unknown comparison `{}` (use one of {})",
-                raw.op.get_ref(),
-                symbols.join(" ")
-            );
-            self.error(raw.op.span(), message, None);
-        }
-        let (left, right, op) = (left?, right?, op?);
-        if !(left.is_numeric() && right.is_numeric()) && left != right {
-            let message = format!("this rule compares a {left} with a {right}");
-            self.error(raw.right.span(), message, None);
-            return None;
-        }
-        let (left, right) = (raw.left.into_inner(), raw.right.into_inner());
-        let message = raw
-            .message
-            .unwrap_or_else(|| format!("{left} {} {right} does not hold", op.symbol()));
-        Some(Rule {
-            left,
-            op,
-            right,
-            message,
-        })
-    }
-
-    fn rule_side(&mut self, name: &Spanned<String>, schema: &Schema) -> Option<FieldType> {
-        let fields = &schema.fields;
-        if !self.known_fields(
-            std::slice::from_ref(name.get_ref()),
-            fields,
-            name.span(),
-            "this rule",
-        ) {
-            return None;
-        }
-        let kind = schema.field(name.get_ref())?.kind;
-        if !kind.is_ordered() {
-            let message =
-                format!("a rule compares integers, numbers, dates or years, not a {kind}");
-            self.error(name.span(), message, None);
-            return None;
-        }
-        Some(kind)
     }
 }
 
