@@ -1,0 +1,255 @@
+//! Bad input: each case is a folder `tests/fixtures/bad/CASE/` with only the
+//! files that differ from the default site, plus `expected.txt`, the exact
+//! diagnostics the build must print (JSON format, one per line as
+//! `file:line:col: severity: message [hint: ...]`).
+//!
+//! A failed build must leave the previous output byte for byte as it was and
+//! no staging folder behind. `BAYAN_BLESS=1 cargo test` rewrites every
+//! `expected.txt` from what the build printed: review each one by eye.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::support::{Site, path_str, repo, tree, tree_differences};
+
+const EXPECTED: &str = "expected.txt";
+
+/// What the previous, good build left: Bayan's marker and a page.
+const SENTINEL: &[u8] = b"<!DOCTYPE html><p>previous build \xd8\xa8\xd9\x8a\xd8\xa7\xd9\x86</p>\n";
+
+fn fixture(case: &str) -> PathBuf {
+    repo().join("tests/fixtures/bad").join(case)
+}
+
+/// One diagnostic of `--format json`, as one line of `expected.txt`.
+fn render_line(json: &str, root: &str) -> String {
+    let value: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("not a JSON line: {json}: {e}"));
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let mut line = String::new();
+    if let Some(file) = text(&value["file"]) {
+        line.push_str(&file);
+        if let (Some(l), Some(c)) = (
+            value["location"]["line"].as_u64(),
+            value["location"]["column"].as_u64(),
+        ) {
+            line.push_str(&format!(":{l}:{c}"));
+        }
+        line.push_str(": ");
+    }
+    let severity = text(&value["severity"]).unwrap_or_else(|| "?".into());
+    let message = text(&value["message"]).unwrap_or_default();
+    line.push_str(&format!("{severity}: {message}"));
+    if let Some(hint) = text(&value["hint"]) {
+        line.push_str(&format!(" [hint: {hint}]"));
+    }
+    // Temporary paths differ on every run.
+    line.replace(root, "[ROOT]")
+}
+
+/// Builds the default site with the case's files over it and checks the
+/// diagnostics, the exit status and that nothing was written.
+fn check_case(case: &str) {
+    let site = Site::default_site();
+    site.overlay(&fixture(case), &[EXPECTED]);
+    site.write("out/.bayan-output", "");
+    site.write("out/sentinel.html", SENTINEL);
+    let before = tree(&site.out());
+
+    let out = site.out();
+    let run = site.bayan(&[
+        "--format",
+        "json",
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+
+    let root = path_str(site.root());
+    let actual: String = run
+        .stdout()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| render_line(l, root) + "\n")
+        .collect();
+    let expected_path = fixture(case).join(EXPECTED);
+    if std::env::var_os("BAYAN_BLESS").is_some_and(|v| v == "1") {
+        fs::write(&expected_path, &actual).expect("bless expected.txt");
+    }
+    let expected = fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with BAYAN_BLESS=1 to create it)",
+            expected_path.display()
+        )
+    });
+
+    run.assert_failure();
+    assert_eq!(
+        actual,
+        expected,
+        "diagnostics of case `{case}` differ from {} (stderr: {})",
+        expected_path.display(),
+        run.stderr()
+    );
+    let after = tree(&site.out());
+    assert!(
+        before == after,
+        "the previous output changed: {:?}",
+        tree_differences(&before, &after)
+    );
+    assert!(
+        !site.path(".out.staging").exists(),
+        "a staging folder was left behind"
+    );
+    assert!(!site.path(".out.lock").exists(), "a lock was left behind");
+}
+
+#[test]
+fn rejects_text_in_an_amount_with_position() {
+    check_case("wrong_type_in_amount");
+}
+
+#[test]
+fn rejects_decimal_comma_with_position() {
+    check_case("decimal_comma_in_amount");
+}
+
+#[test]
+fn rejects_a_date_written_day_first() {
+    check_case("date_written_day_first");
+}
+
+#[test]
+fn rejects_an_unknown_province_and_suggests_the_close_one() {
+    check_case("unknown_province");
+}
+
+#[test]
+fn rejects_duplicate_project_ids() {
+    check_case("duplicate_project_id");
+}
+
+#[test]
+fn rejects_a_disbursed_amount_above_the_committed_amount() {
+    check_case("disbursed_above_committed");
+}
+
+#[test]
+fn rejects_an_end_date_before_the_start_date() {
+    check_case("end_date_before_start_date");
+}
+
+#[test]
+fn rejects_a_missing_required_column() {
+    check_case("missing_required_column");
+}
+
+#[test]
+fn rejects_an_unknown_column() {
+    check_case("unknown_column");
+}
+
+#[test]
+fn rejects_an_unknown_config_key_and_suggests_the_right_one() {
+    check_case("unknown_config_key");
+}
+
+#[test]
+fn rejects_front_matter_that_is_not_closed() {
+    check_case("front_matter_not_closed");
+}
+
+#[test]
+fn rejects_front_matter_that_is_not_toml() {
+    check_case("front_matter_not_toml");
+}
+
+#[test]
+fn rejects_an_unknown_front_matter_key() {
+    check_case("unknown_front_matter_key");
+}
+
+#[test]
+fn rejects_an_unknown_language_suffix() {
+    check_case("unknown_language_suffix");
+}
+
+#[test]
+fn rejects_a_template_syntax_error_in_a_site_template() {
+    check_case("template_syntax_error");
+}
+
+#[test]
+fn rejects_a_csv_in_latin1_and_says_how_to_export_it() {
+    check_case("csv_in_latin1");
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_good_build() {
+    let site = Site::default_site();
+    site.build();
+    let before = tree(&site.out());
+    site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
+    let out = site.out();
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+    run.assert_failure();
+    let after = tree(&site.out());
+    assert!(
+        before == after,
+        "the previous output changed: {:?}",
+        tree_differences(&before, &after)
+    );
+    assert!(
+        !site.path(".out.staging").exists(),
+        "a staging folder was left behind"
+    );
+}
+
+#[test]
+fn human_format_shows_position_source_line_and_caret() {
+    let site = Site::default_site();
+    site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
+    let out = site.out();
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+    run.assert_failure();
+    let stderr = run.stderr();
+    // Line 4 holds TTA-2023-003; its committed amount is the 16th cell.
+    let source = fs::read_to_string(fixture("wrong_type_in_amount/data/projects.csv"))
+        .expect("read fixture");
+    let line = source.lines().nth(3).expect("line 4");
+    let byte = line.find("deux cent mille").expect("bad cell");
+    let column = line[..byte].chars().count() + 1;
+    let position = format!("data/projects.csv:4:{column}");
+    assert!(stderr.contains(&position), "no `{position}` in:\n{stderr}");
+    assert!(
+        stderr.contains(line),
+        "the source line is not shown:\n{stderr}"
+    );
+    let caret_line = stderr
+        .lines()
+        .find(|l| l.contains('^'))
+        .unwrap_or_else(|| panic!("no caret in:\n{stderr}"));
+    assert!(!caret_line.contains("error"), "{caret_line}");
+    assert!(
+        stdout_is_empty(&run.stdout()),
+        "human output goes to stderr"
+    );
+}
+
+fn stdout_is_empty(stdout: &str) -> bool {
+    stdout.trim().is_empty()
+}

@@ -1,0 +1,1 @@
+//! The command line: `build` safety checks, `check`, `new article`, options.

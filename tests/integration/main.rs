@@ -1,0 +1,10 @@
+//! Bayan's integration tests: one binary, one module per feature.
+//!
+//! Every test copies the repository's default site into a temporary folder
+//! and runs the built `bayan` binary on it, so nothing is ever written in the
+//! repository itself.
+
+mod bad_input;
+mod cli;
+mod default_site;
+mod support;
