@@ -46,6 +46,7 @@ pub fn write_extras(
         ("robots.txt".into(), robots(site).into_bytes()),
     ];
     files.extend(feeds(site));
+    files.extend(super::indexes::indexes(site, renderer.locales()));
     files.extend(crate::export::downloads(site));
     for (path, bytes) in files {
         if let Err(error) = staging.write_file(&path, &bytes) {

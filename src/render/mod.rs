@@ -5,10 +5,11 @@
 //! 3. Render the pages in parallel; each page is written as soon as it is
 //!    rendered, so memory stays bounded whatever the size of the site.
 //! 4. Write what is not a page: landing, 404, feeds, sitemap, robots, data
-//!    downloads, static files.
+//!    downloads, the static indexes the theme's script reads, static files.
 
 mod context;
 mod extras;
+mod indexes;
 pub mod templates;
 pub mod views;
 
@@ -28,6 +29,7 @@ pub use templates::Sources;
 pub struct Renderer {
     tera: tera::Tera,
     sources: Sources,
+    locales: Arc<Locales>,
 }
 
 impl Renderer {
@@ -39,9 +41,19 @@ impl Renderer {
     ) -> Option<Self> {
         let sources = templates::read_sources(config, diagnostics);
         let mut tera = tera::Tera::new();
-        crate::locale::register_template_helpers(&mut tera, locales);
+        crate::locale::register_template_helpers(&mut tera, Arc::clone(&locales));
         let tera = templates::compile(tera, &sources, diagnostics)?;
-        Some(Self { tera, sources })
+        Some(Self {
+            tera,
+            sources,
+            locales,
+        })
+    }
+
+    /// The locales the helpers format with, for files that are not
+    /// templates (the static indexes).
+    pub fn locales(&self) -> &Locales {
+        &self.locales
     }
 
     /// Renders one template to bytes; errors point into the template.

@@ -7,7 +7,7 @@ mod shared;
 
 pub use listing::{ListingView, listing};
 pub use record::{RecordSummary, RecordView, record_summary, record_view};
-pub use shared::{SharedView, per_mille, shared_view};
+pub use shared::{SharedView, per_mille, shared_view, value_label};
 
 use serde::Serialize;
 
