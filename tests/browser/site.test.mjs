@@ -1,0 +1,259 @@
+// The default site in Chromium: accessibility (axe, WCAG 2.2 A and AA),
+// right-to-left layout, the language switcher, the script's filter and
+// search, print, reflow, no third-party request, and screenshots.
+//
+// SITE is the built site to check (default: public/). Screenshots go to
+// tests/browser/artifacts/ (git-ignored).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { serve } from './server.mjs';
+import { launch } from './chromium.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SITE = resolve(process.env.SITE ?? join(here, '..', '..', 'public'));
+const ARTIFACTS = join(here, 'artifacts');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// The pages every check visits, in French; their Arabic twins are found
+// through the language switcher.
+const FR = {
+  home: '/fr/',
+  projects: '/fr/projets/',
+  project: '/fr/projets/tta-2023-001/',
+  facet: '/fr/projets/province/tetouan/',
+  results: '/fr/resultats/',
+  article: '/fr/actualites/2025-06-16-portail-transparence/',
+  openData: '/fr/donnees-ouvertes/',
+};
+
+let server;
+let browser;
+const requests = [];
+const arabic = {};
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve(SITE);
+  browser = await launch();
+  browser.context.on('request', (request) => requests.push(request.url()));
+  for (const [name, path] of Object.entries(FR)) arabic[name] = await twin(path);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, options = {}) {
+  const page = await browser.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+  return page;
+}
+
+/** The other language's address of a page, from its language switcher. */
+async function twin(path) {
+  const page = await open(path);
+  const href = await page.locator('nav.language a[hreflang]').first().getAttribute('href');
+  await page.close();
+  return href;
+}
+
+
+function describeViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`)
+    .join('\n');
+}
+
+describe('accessibility: zero axe violations (WCAG 2.2 A and AA)', () => {
+  for (const [name, path] of Object.entries(FR)) {
+    for (const lang of ['fr', 'ar']) {
+      test(`${name} (${lang})`, async () => {
+        const page = await open(lang === 'fr' ? path : arabic[name]);
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        await page.close();
+        assert.equal(results.violations.length, 0, describeViolations(results.violations));
+      });
+    }
+  }
+});
+
+describe('right to left', () => {
+  test('Arabic pages compute direction rtl, French pages ltr', async () => {
+    for (const name of Object.keys(FR)) {
+      for (const [path, expected] of [[FR[name], 'ltr'], [arabic[name], 'rtl']]) {
+        const page = await open(path);
+        const dir = await page.evaluate(() => getComputedStyle(document.documentElement).direction);
+        await page.close();
+        assert.equal(dir, expected, path);
+      }
+    }
+  });
+
+  test('the navigation starts on the right in Arabic and on the left in French', async () => {
+    for (const [path, rtl] of [[FR.home, false], [arabic.home, true]]) {
+      const page = await open(path);
+      const boxes = await page.locator('nav.main-nav li').evaluateAll((items) =>
+        items.map((li) => li.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+      const list = await page.locator('nav.main-nav ul').boundingBox();
+      await page.close();
+      const [first, second] = boxes;
+      assert.equal(first.top, second.top, 'the first two items share a line');
+      if (rtl) {
+        assert.ok(first.left > second.left, `${path}: the first item is right of the second`);
+        assert.ok(Math.abs(first.right - (list.x + list.width)) < 2, `${path}: the first item touches the right edge`);
+      } else {
+        assert.ok(first.left < second.left, `${path}: the first item is left of the second`);
+        assert.ok(Math.abs(first.left - list.x) < 2, `${path}: the first item touches the left edge`);
+      }
+    }
+  });
+
+  test('chart bars grow from the right in Arabic and from the left in French', async () => {
+    for (const [path, rtl] of [[FR.home, false], [arabic.home, true]]) {
+      const page = await open(path);
+      const svg = await page.locator('svg.bars').first().boundingBox();
+      const bar = await page.locator('svg.bars rect.bar').first().boundingBox();
+      await page.close();
+      if (rtl) assert.ok(Math.abs(bar.x + bar.width - (svg.x + svg.width)) < 1, `${path}: bar ends at the right edge`);
+      else assert.ok(Math.abs(bar.x - svg.x) < 1, `${path}: bar starts at the left edge`);
+    }
+  });
+});
+
+describe('language switcher', () => {
+  test('goes to the same page in the other language and back', async () => {
+    for (const path of Object.values(FR)) {
+      const page = await open(path);
+      await page.locator('nav.language a[hreflang="ar"]').click();
+      await page.waitForLoadState('load');
+      const there = new URL(page.url());
+      assert.equal(await page.getAttribute('html', 'lang'), 'ar', `${path} → ${there.pathname}`);
+      await page.locator('nav.language a[hreflang="fr"]').click();
+      await page.waitForLoadState('load');
+      assert.equal(new URL(page.url()).pathname, path, `${path} → ${there.pathname} → back`);
+      await page.close();
+    }
+  });
+});
+
+/** The first whole number in a text, ignoring grouping separators. */
+function firstNumber(text) {
+  const match = text.match(/\d[\d.,\s\u202f]*/);
+  return match ? Number(match[0].replace(/[^\d]/g, '')) : 0;
+}
+
+describe('script: filter and sort the projects list', () => {
+  for (const lang of ['fr', 'ar']) {
+    test(`filtering by province agrees with the facet page (${lang})`, async () => {
+      const list = lang === 'fr' ? FR.projects : arabic.projects;
+      const facet = lang === 'fr' ? FR.facet : arabic.facet;
+      const facetPage = await open(facet);
+      const expected = firstNumber(await facetPage.locator('#record-count').innerText());
+      await facetPage.close();
+      assert.ok(expected > 0);
+
+      const page = await open(list);
+      await page.waitForSelector('form.filter[data-ready]');
+      const before = await page.locator('ul.records > li').count();
+      await page.selectOption('select[name="province"]', 'tetouan');
+      await page.waitForFunction((n) => document.querySelectorAll('ul.records > li').length === n, expected);
+      const count = firstNumber(await page.locator('#record-count').innerText());
+      assert.equal(count, expected, 'the count shown');
+      assert.ok(expected < before || before === 20, 'the list narrowed');
+      assert.equal(await page.locator('nav.pagination').isVisible(), false, 'pagination hidden');
+      const meta = await page.locator('ul.records > li .record-meta').allInnerTexts();
+      const label = await page.locator('select[name="province"] option[value="tetouan"]').getAttribute('data-label');
+      assert.ok(meta.every((m) => m.includes(label)), 'every project shown is in the province');
+      await page.close();
+    });
+  }
+
+  test('two facets at once give their intersection, and sorting orders it', async () => {
+    const index = JSON.parse(readFileSync(join(SITE, 'fr/projets/index.json'), 'utf8'));
+    const page = await open(FR.projects);
+    await page.waitForSelector('form.filter[data-ready]');
+    const facets = await page.locator('select[data-facet]').evaluateAll((s) => s.map((x) => x.name));
+    const province = facets.indexOf('province');
+    const status = facets.indexOf('status');
+    const expected = index.filter((r) => r.f[province] === 'tetouan' && r.f[status] === 'acheve');
+    await page.selectOption('select[name="province"]', 'tetouan');
+    await page.selectOption('select[name="status"]', 'acheve');
+    await page.selectOption('select[name="sort"]', '0-desc');
+    await page.waitForFunction((n) => document.querySelectorAll('ul.records > li').length === n, expected.length);
+    const ids = await page.locator('ul.records .record-id').allInnerTexts();
+    const sorted = [...expected].sort((a, b) => Number(b.v[0]) - Number(a.v[0])).map((r) => r.i);
+    assert.deepEqual(ids, sorted);
+    assert.match(new URL(page.url()).search, /province=tetouan/);
+    await page.close();
+  });
+});
+
+describe('script: search without a server', () => {
+  const cases = [
+    ['fr', 'economie', 'accents do not matter'],
+    ['fr', 'COOPERATIVE', 'case does not matter'],
+    ['ar', 'تَعَاوُنِيَّة', 'tashkeel and ta marbuta do not matter'],
+    ['ar', 'اقليم', 'alef forms do not matter'],
+  ];
+  for (const [lang, query, why] of cases) {
+    test(`${lang}: "${query}" finds pages (${why})`, async () => {
+      const page = await open(lang === 'fr' ? '/fr/recherche/' : '/ar/bahth/');
+      await page.waitForSelector('form.search-form[data-ready]');
+      await page.fill('#search-q', query);
+      await page.waitForSelector('.search-results li', { timeout: 5000 });
+      const found = await page.locator('.search-results li').count();
+      const status = await page.locator('.search-status').innerText();
+      await page.close();
+      assert.ok(found > 0, `${query}: ${status}`);
+    });
+  }
+});
+
+describe('print, reflow and requests', () => {
+  for (const lang of ['fr', 'ar']) {
+    test(`a project page prints on one page (${lang})`, async () => {
+      const page = await open(lang === 'fr' ? FR.project : arabic.project);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      await page.close();
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      assert.equal(pages.length, 1, `${pages.length} pages`);
+    });
+  }
+
+  test('no page scrolls sideways on a 320 px screen (400% zoom)', async () => {
+    for (const path of [FR.home, arabic.home, FR.project, arabic.project, FR.results, arabic.results]) {
+      const page = await open(path, { viewport: { width: 320, height: 640 } });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      await page.close();
+      assert.ok(wide <= 320, `${path}: ${wide}px wide`);
+    }
+  });
+
+  test('no request leaves the site', async () => {
+    const outside = requests.filter((url) => !url.startsWith(server.origin));
+    assert.deepEqual(outside, []);
+  });
+});
+
+describe('screenshots', () => {
+  const shots = [
+    ['home-fr', FR.home], ['home-ar', () => arabic.home],
+    ['project-fr', FR.project], ['project-ar', () => arabic.project],
+  ];
+  for (const [name, path] of shots) {
+    for (const [suffix, viewport] of [['', null], ['-phone', { width: 390, height: 844 }]]) {
+      test(`${name}${suffix}`, async () => {
+        const page = await open(typeof path === 'function' ? path() : path, { viewport });
+        await page.screenshot({ path: join(ARTIFACTS, `${name}${suffix}.png`), fullPage: true });
+        await page.close();
+      });
+    }
+  }
+});
