@@ -89,18 +89,7 @@ fn records_index<'a>(
     (0..site.records.len())
         .map(|index| {
             let record = &site.records[index];
-            let row = site.table.rows.get(record.row);
-            let figures: Vec<(Option<Decimal>, bool)> = site
-                .key_figures
-                .iter()
-                .filter_map(|figure| match &figure.kind {
-                    FigureKind::Sum { field, unit } => {
-                        let value = row.and_then(|r| site.table.value(r, field));
-                        Some((value.and_then(Value::as_decimal), unit.is_some()))
-                    }
-                    FigureKind::Count => None,
-                })
-                .collect();
+            let figures = summed_figures(site, record.row);
             let title = cell_text(
                 site,
                 site.table,
@@ -144,6 +133,22 @@ fn kind_labels(locales: &Locales, lang: &str) -> [String; 3] {
             .lookup(lang, &format!("search.kind.{key}"), None)
             .map_or_else(String::new, |found| found.text)
     })
+}
+
+/// Each summed key figure of a row (`None` when empty), and whether it is
+/// money.
+fn summed_figures(site: &Site<'_>, row: usize) -> Vec<(Option<Decimal>, bool)> {
+    let row = site.table.rows.get(row);
+    site.key_figures
+        .iter()
+        .filter_map(|figure| match &figure.kind {
+            FigureKind::Sum { field, unit } => {
+                let value = row.and_then(|r| site.table.value(r, field));
+                Some((value.and_then(Value::as_decimal), unit.is_some()))
+            }
+            FigureKind::Count => None,
+        })
+        .collect()
 }
 
 fn search_index<'a>(

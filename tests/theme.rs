@@ -1,0 +1,339 @@
+//! The default theme's behaviour on the built default site, without a
+//! browser: every page declares its language and direction, every page is
+//! reachable from its language's home page, the language switcher always
+//! lands on a page that exists, plural forms follow CLDR in both languages,
+//! and the French grouping style follows the configured locale.
+//!
+//! The default site is copied and built once for the whole binary, under
+//! Cargo's temporary folder for tests.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, OnceLock};
+
+use bayan::diagnostics::Diagnostics;
+use bayan::locale::{Locales, Strings, register_template_helpers};
+use scraper::{Html, Selector};
+use walkdir::WalkDir;
+
+const SITE_PARTS: [&str; 4] = ["site.toml", "data", "content", "themes"];
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies the default site into `name` under Cargo's test folder, lets
+/// `edit` change its `site.toml`, builds it, and returns the output folder.
+fn build_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&root);
+    for part in SITE_PARTS {
+        copy(&repo().join(part), &root.join(part));
+    }
+    let config = root.join("site.toml");
+    let text = fs::read_to_string(&config).expect("read site.toml");
+    fs::write(&config, edit(text)).expect("write site.toml");
+    let out = root.join("out");
+    let output = Command::new(env!("CARGO_BIN_EXE_bayan"))
+        .args([
+            "build",
+            "--root",
+            path_str(&root),
+            "--output",
+            path_str(&out),
+        ])
+        .output()
+        .expect("run bayan");
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_file() {
+        fs::create_dir_all(to.parent().expect("parent")).expect("create folder");
+        fs::copy(from, to).expect("copy file");
+        return;
+    }
+    for entry in WalkDir::new(from) {
+        let entry = entry.expect("walk the site");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create folder");
+        } else {
+            fs::create_dir_all(target.parent().expect("parent")).expect("create folder");
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// The default site, built once.
+fn default_site() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| build_copy("theme-default-site", |text| text))
+}
+
+/// The site's languages and their directions, from `site.toml`.
+fn languages() -> Vec<(String, String)> {
+    let text = fs::read_to_string(repo().join("site.toml")).expect("site.toml");
+    let config: toml::Value = toml::from_str(&text).expect("valid site.toml");
+    let list = config["languages"].as_array().expect("languages");
+    list.iter()
+        .map(|l| {
+            let code = l["code"].as_str().expect("code").to_string();
+            (code, l["direction"].as_str().unwrap_or("ltr").to_string())
+        })
+        .collect()
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid selector")
+}
+
+/// Every HTML page of the output, by URL path (`/fr/`, `/404.html`).
+fn pages(out: &Path) -> BTreeMap<String, PathBuf> {
+    WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk output"))
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let relative = e.path().strip_prefix(out).expect("inside output");
+            let url = format!("/{}", relative.to_string_lossy().replace('\\', "/"));
+            let url = url
+                .strip_suffix("index.html")
+                .map_or(url.clone(), String::from);
+            (url, e.path().to_path_buf())
+        })
+        .collect()
+}
+
+fn parse(path: &Path) -> Html {
+    Html::parse_document(&fs::read_to_string(path).expect("read page"))
+}
+
+/// The internal page a link leads to, as a URL path without query or
+/// fragment; `None` for other sites, files that are not pages, and
+/// fragments of the same page.
+fn target(from: &str, href: &str) -> Option<String> {
+    if href.starts_with('#') || href.contains("://") || href.starts_with("mailto:") {
+        return None;
+    }
+    let href = href.split(['#', '?']).next().unwrap_or_default();
+    let path = if href.starts_with('/') {
+        href.to_string()
+    } else {
+        format!("{}{href}", &from[..=from.rfind('/').unwrap_or(0)])
+    };
+    (path.ends_with('/') || path.ends_with(".html")).then_some(path)
+}
+
+#[test]
+fn every_page_declares_the_language_and_direction_of_its_tree() {
+    let out = default_site();
+    let html = selector("html");
+    for (lang, dir) in languages() {
+        let prefix = format!("/{lang}/");
+        let in_tree: Vec<_> = pages(out)
+            .into_iter()
+            .filter(|(u, _)| u.starts_with(&prefix))
+            .collect();
+        assert!(in_tree.len() > 50, "{lang}: only {} pages", in_tree.len());
+        for (url, file) in in_tree {
+            let page = parse(&file);
+            let root = page.select(&html).next().expect("an <html> element");
+            assert_eq!(root.value().attr("lang"), Some(lang.as_str()), "{url}");
+            assert_eq!(root.value().attr("dir"), Some(dir.as_str()), "{url}");
+        }
+    }
+}
+
+#[test]
+fn every_page_is_reachable_from_its_home_page_by_links() {
+    let out = default_site();
+    let all = pages(out);
+    let links = selector("a[href]");
+    for (lang, _) in languages() {
+        let home = format!("/{lang}/");
+        let mut seen = BTreeSet::from([home.clone()]);
+        let mut queue = VecDeque::from([home.clone()]);
+        while let Some(url) = queue.pop_front() {
+            let Some(file) = all.get(&url) else { continue };
+            for a in parse(file).select(&links) {
+                let Some(next) = target(&url, a.value().attr("href").unwrap_or_default()) else {
+                    continue;
+                };
+                if next.starts_with(&home) && seen.insert(next.clone()) {
+                    queue.push_back(next);
+                }
+            }
+        }
+        let unreachable: Vec<_> = all
+            .keys()
+            .filter(|u| u.starts_with(&home) && !seen.contains(*u))
+            .collect();
+        assert!(
+            unreachable.is_empty(),
+            "not linked from {home}: {unreachable:?}"
+        );
+    }
+}
+
+#[test]
+fn every_language_switcher_lands_on_a_page_that_exists_and_links_back() {
+    let out = default_site();
+    let all = pages(out);
+    let switch = selector("nav.language a[hreflang]");
+    let fallback = selector("small");
+    for (url, file) in &all {
+        for a in parse(file).select(&switch) {
+            let href = a.value().attr("href").unwrap_or_default();
+            let Some(twin) = all.get(href) else {
+                panic!("{url}: the switcher goes to {href}, which does not exist");
+            };
+            if a.select(&fallback).next().is_some() || url.ends_with(".html") {
+                continue;
+            }
+            let back: Vec<String> = parse(twin)
+                .select(&switch)
+                .filter_map(|b| b.value().attr("href").map(String::from))
+                .collect();
+            assert!(
+                back.contains(url),
+                "{url} → {href}, whose switcher offers {back:?}"
+            );
+        }
+    }
+}
+
+/// `t(key, count=n)` through the real theme strings, in `lang`.
+fn counted(locales: &Arc<Locales>, lang: &str, key: &str, n: i64) -> String {
+    let mut tera = tera::Tera::new();
+    register_template_helpers(&mut tera, Arc::clone(locales));
+    tera.add_raw_template("t.html", "{{ t(key=key, count=n) }}")
+        .expect("template");
+    let mut context = tera::Context::new();
+    context.insert("lang", lang);
+    context.insert("key", key);
+    context.insert("n", &n);
+    tera.render("t.html", &context).expect("render")
+}
+
+fn theme_locales(french: &str) -> Arc<Locales> {
+    let i18n = repo().join("themes/default/i18n");
+    let files = [("fr", "fr.toml"), ("ar", "ar.toml")].map(|(l, f)| (l.to_string(), i18n.join(f)));
+    let mut diagnostics = Diagnostics::new();
+    let strings = Strings::load(&files, "fr", &mut diagnostics);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let tags = [("fr", french), ("ar", "ar-MA")].map(|(c, t)| (c.to_string(), t.to_string()));
+    Arc::new(Locales::new(&tags, strings).expect("locales"))
+}
+
+#[test]
+fn counts_take_the_cldr_plural_form_in_french_and_arabic() {
+    let locales = theme_locales("fr-MA");
+    let expected = [
+        (
+            "fr",
+            [
+                (0, "0 projet"),
+                (1, "1 projet"),
+                (2, "2 projets"),
+                (3, "3 projets"),
+                (11, "11 projets"),
+                (100, "100 projets"),
+            ],
+        ),
+        (
+            "ar",
+            [
+                (0, "لا مشاريع"),
+                (1, "مشروع واحد"),
+                (2, "مشروعان"),
+                (3, "3 مشاريع"),
+                (11, "11 مشروعًا"),
+                (100, "100 مشروع"),
+            ],
+        ),
+    ];
+    for (lang, cases) in expected {
+        for (n, text) in cases {
+            assert_eq!(
+                counted(&locales, lang, "projects.count", n),
+                text,
+                "{lang} {n}"
+            );
+        }
+    }
+    assert_eq!(
+        counted(&locales, "fr", "projects.count", 1_000_000),
+        "1.000.000 de projets"
+    );
+}
+
+#[test]
+fn every_counted_string_has_a_translated_form_for_every_count() {
+    let locales = theme_locales("fr-MA");
+    let keys = [
+        "projects.count",
+        "articles.count",
+        "beneficiaries.count",
+        "open_data.rows",
+        "search.results",
+    ];
+    for lang in ["fr", "ar"] {
+        for key in keys {
+            for n in [0, 1, 2, 3, 11, 100, 1_000_000] {
+                let text = counted(&locales, lang, key, n);
+                assert!(
+                    !text.is_empty() && !text.contains("untranslated"),
+                    "{lang} {key} {n}: {text}"
+                );
+                assert!(!text.contains('{'), "{lang} {key} {n}: {text}");
+            }
+        }
+    }
+}
+
+/// The text of the first `dl.figures dd` of a page.
+fn first_figure(out: &Path, url: &str) -> String {
+    let file = out.join(url.trim_start_matches('/')).join("index.html");
+    let page = parse(&file);
+    let dd = page
+        .select(&selector("dl.figures dd"))
+        .next()
+        .expect("a key figure");
+    dd.text().collect::<String>().trim().to_string()
+}
+
+/// The separator between the first two digit groups of a formatted number.
+fn grouping(figure: &str) -> char {
+    let mut chars = figure.chars().skip_while(char::is_ascii_digit);
+    chars.next().expect("a grouped number")
+}
+
+#[test]
+fn french_grouping_follows_the_configured_locale() {
+    let moroccan = first_figure(default_site(), "/fr/");
+    assert_eq!(grouping(&moroccan), '.', "fr-MA: {moroccan}");
+    let out = build_copy("theme-fr-fr", |text| {
+        text.replace("locale = \"fr-MA\"", "locale = \"fr-FR\"")
+    });
+    let french = first_figure(&out, "/fr/");
+    assert_eq!(grouping(&french), '\u{202f}', "fr-FR: {french:?}");
+    assert_eq!(
+        first_figure(&out, "/fr/").replace('\u{202f}', "."),
+        moroccan
+    );
+    let arabic = first_figure(&out, "/ar/");
+    assert_eq!(grouping(&arabic), '.', "ar-MA unchanged: {arabic}");
+}
