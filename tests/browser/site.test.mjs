@@ -236,6 +236,14 @@ describe('print, reflow and requests', () => {
     }
   });
 
+  test('pages and assets stay light', () => {
+    const size = (path) => readFileSync(join(SITE, path)).length;
+    const project = size('fr/projets/tta-2023-001/index.html');
+    assert.ok(project < 100 * 1024, `project page: ${project} bytes`);
+    assert.ok(size('css/site.css') < 20 * 1024, 'CSS under 20 KB');
+    assert.ok(size('js/site.js') < 20 * 1024, 'script under 20 KB');
+  });
+
   test('no request leaves the site', async () => {
     const outside = requests.filter((url) => !url.startsWith(server.origin));
     assert.deepEqual(outside, []);

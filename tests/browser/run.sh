@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The default site checked in a browser, from a fresh build:
+#   1. build the site into a new temporary folder (never public/);
+#   2. the Nu Html Checker on every generated HTML page (zero errors);
+#   3. the Chromium suite (tests/browser/*.test.mjs): axe, right to left,
+#      language switcher, filter, search, print, reflow, screenshots.
+# Installs nothing. Needs: `npm ci` done at the repository root, java, and
+# Debian's chromium at /usr/bin/chromium (or CHROMIUM=path); fonts-noto-core
+# for good Arabic type in the screenshots. See the README.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+site="$(mktemp -d "${TMPDIR:-/tmp}/bayan-browser.XXXXXX")"
+trap 'rm -rf "$site"' EXIT
+
+echo "== build the default site into $site/public"
+cargo run --locked --release -q -- build --output "$site/public"
+
+echo "== Nu Html Checker: every HTML page"
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --format gnu "$site/public"
+echo "no HTML errors in $(find "$site/public" -name '*.html' | wc -l) pages"
+
+echo "== Chromium suite"
+SITE="$site/public" node --test --test-reporter=spec tests/browser/
