@@ -8,11 +8,15 @@
 //! 4. the site model
 //! 5. templates
 //! 6. rendering into a staging folder, swapped in only on success
+//!
+//! `check` runs the same stages, renders every page without writing it, and
+//! adds translation completeness.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::completeness;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Content};
 use crate::data::{self, Data};
@@ -41,6 +45,8 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// UI strings missing in a language: (language, key).
     pub untranslated: Vec<(String, String)>,
+    /// Content and data not translated in every language (`check` only).
+    pub incomplete: Vec<Diagnostic>,
 }
 
 /// Everything loaded and modelled, before anything is written.
@@ -66,6 +72,7 @@ pub fn check(options: &Options) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let mut report = Report::default();
     run(options, true, &mut report, &mut diagnostics);
+    diagnostics.extend(report.incomplete);
     for (lang, key) in report.untranslated {
         diagnostics.push(
             Diagnostic::warning(format!(
@@ -89,6 +96,10 @@ fn run(
     };
     clock.lap("load", &mut report.timings);
     report.untranslated = inputs.locales.strings().missing();
+    if dry_run {
+        let languages = inputs.config.language_codes();
+        report.incomplete = completeness::check(&languages, &inputs.data, &inputs.content);
+    }
     let Some(site) = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)
     else {
         return false;
