@@ -218,7 +218,6 @@ fn base_url_option_is_used_in_canonical_links() {
 }
 
 #[test]
-#[ignore = "bug: an existing file given as --output is renamed to .NAME.old and replaced by the site folder, and the build then says the previous output is unchanged (src/output.rs refuse_unsafe_target only looks at folders)"]
 fn build_refuses_an_existing_file_as_output() {
     let site = Site::default_site();
     site.write("notes.txt", b"my notes");
@@ -241,7 +240,6 @@ fn build_refuses_an_existing_file_as_output() {
 }
 
 #[test]
-#[ignore = "bug: --output ROOT/missing/.. (the site itself) is not refused: the build creates ROOT/missing/.public.staging, fails only because the OS will not rename `..`, and leaves the staging folder behind"]
 fn build_refuses_the_site_reached_through_a_missing_folder_and_dot_dot() {
     let site = Site::default_site();
     let before = tree(site.root());
