@@ -246,7 +246,7 @@ fn insert_news(site: &Site<'_>, page: usize, lang: &str, context: &mut tera::Con
 
 fn insert_document<'a>(
     site: &'a Site<'_>,
-    mut documents: impl Iterator<Item = &'a Document>,
+    documents: impl Iterator<Item = &'a Document>,
     key: &str,
     lang: &str,
     context: &mut tera::Context,
