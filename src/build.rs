@@ -129,15 +129,27 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     if let Some(url) = &options.base_url {
         config.base_url = format!("{}/", url.trim_end_matches('/'));
     }
+    refuse_links_outside(&config, diagnostics);
+    if diagnostics.has_errors() {
+        return None;
+    }
     let languages = config.language_codes();
+    let content_options = content::LoadOptions {
+        include_drafts: options.drafts,
+        max_file_bytes: config.max_file_bytes,
+        raw_html: config.raw_html,
+    };
     let (mut data_diagnostics, mut content_diagnostics) = (Diagnostics::new(), Diagnostics::new());
     let (data, content) = rayon::join(
-        || data::load(&options.root, &languages, &mut data_diagnostics),
         || {
-            content::load(
+            let limit = config.max_file_bytes;
+            data::load_limited(&options.root, &languages, limit, &mut data_diagnostics)
+        },
+        || {
+            content::load_with(
                 &options.root,
                 &languages,
-                options.drafts,
+                &content_options,
                 &mut content_diagnostics,
             )
         },
@@ -151,6 +163,30 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
         content,
         locales,
     })
+}
+
+/// The folders of a site whose files Bayan reads or copies.
+const SITE_FOLDERS: [&str; 5] = ["data", "content", "themes", "templates", "static"];
+
+/// A symbolic link under the site that leads outside it could publish any
+/// file of the machine: each one is an error.
+fn refuse_links_outside(config: &SiteConfig, diagnostics: &mut Diagnostics) {
+    let folders = SITE_FOLDERS.map(|f| config.root.join(f));
+    match crate::fsio::links_outside(&config.root, &folders) {
+        Ok(links) => {
+            for (link, target) in links {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "this symbolic link points outside the site, to {}",
+                        target.display()
+                    ))
+                    .in_file(config.relative(&link))
+                    .with_hint("copy the file into the site instead of linking to it"),
+                );
+            }
+        }
+        Err(error) => diagnostics.push(error.into()),
+    }
 }
 
 /// UI strings: the theme's `i18n/LANG.toml`, then the site's own over it.
