@@ -8,11 +8,15 @@
 //! 4. the site model
 //! 5. templates
 //! 6. rendering into a staging folder, swapped in only on success
+//!
+//! `check` runs the same stages, renders every page without writing it, and
+//! adds translation completeness.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::completeness;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Content};
 use crate::data::{self, Data};
@@ -41,6 +45,8 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// UI strings missing in a language: (language, key).
     pub untranslated: Vec<(String, String)>,
+    /// Content and data not translated in every language (`check` only).
+    pub incomplete: Vec<Diagnostic>,
 }
 
 /// Everything loaded and modelled, before anything is written.
@@ -66,6 +72,7 @@ pub fn check(options: &Options) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let mut report = Report::default();
     run(options, true, &mut report, &mut diagnostics);
+    diagnostics.extend(report.incomplete);
     for (lang, key) in report.untranslated {
         diagnostics.push(
             Diagnostic::warning(format!(
@@ -89,6 +96,10 @@ fn run(
     };
     clock.lap("load", &mut report.timings);
     report.untranslated = inputs.locales.strings().missing();
+    if dry_run {
+        let languages = inputs.config.language_codes();
+        report.incomplete = completeness::check(&languages, &inputs.data, &inputs.content);
+    }
     let Some(site) = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)
     else {
         return false;
@@ -118,15 +129,27 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     if let Some(url) = &options.base_url {
         config.base_url = format!("{}/", url.trim_end_matches('/'));
     }
+    refuse_links_outside(&config, diagnostics);
+    if diagnostics.has_errors() {
+        return None;
+    }
     let languages = config.language_codes();
+    let content_options = content::LoadOptions {
+        include_drafts: options.drafts,
+        max_file_bytes: config.max_file_bytes,
+        raw_html: config.raw_html,
+    };
     let (mut data_diagnostics, mut content_diagnostics) = (Diagnostics::new(), Diagnostics::new());
     let (data, content) = rayon::join(
-        || data::load(&options.root, &languages, &mut data_diagnostics),
         || {
-            content::load(
+            let limit = config.max_file_bytes;
+            data::load_limited(&options.root, &languages, limit, &mut data_diagnostics)
+        },
+        || {
+            content::load_with(
                 &options.root,
                 &languages,
-                options.drafts,
+                &content_options,
                 &mut content_diagnostics,
             )
         },
@@ -140,6 +163,30 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
         content,
         locales,
     })
+}
+
+/// The folders of a site whose files Bayan reads or copies.
+const SITE_FOLDERS: [&str; 5] = ["data", "content", "themes", "templates", "static"];
+
+/// A symbolic link under the site that leads outside it could publish any
+/// file of the machine: each one is an error.
+fn refuse_links_outside(config: &SiteConfig, diagnostics: &mut Diagnostics) {
+    let folders = SITE_FOLDERS.map(|f| config.root.join(f));
+    match crate::fsio::links_outside(&config.root, &folders) {
+        Ok(links) => {
+            for (link, target) in links {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "this symbolic link points outside the site, to {}",
+                        target.display()
+                    ))
+                    .in_file(config.relative(&link))
+                    .with_hint("copy the file into the site instead of linking to it"),
+                );
+            }
+        }
+        Err(error) => diagnostics.push(error.into()),
+    }
 }
 
 /// UI strings: the theme's `i18n/LANG.toml`, then the site's own over it.

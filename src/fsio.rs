@@ -3,7 +3,7 @@
 //! The pipeline never calls `std::fs` directly: an I/O error without the
 //! path it concerns is useless to the person who has to fix it.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -31,10 +31,51 @@ impl FsError {
     pub fn is_not_found(&self) -> bool {
         self.source.kind() == io::ErrorKind::NotFound
     }
+
+    /// The sizes, when the file was refused for being over the limit.
+    pub fn too_large(&self) -> Option<&TooLarge> {
+        self.source.get_ref()?.downcast_ref::<TooLarge>()
+    }
+}
+
+/// A file refused before it was read, because it is larger than the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the file has {size} bytes, above the limit of {limit}")]
+pub struct TooLarge {
+    pub size: u64,
+    pub limit: u64,
+}
+
+/// The limit when a site sets none (`[limits] max_file_mb` in site.toml).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        format!("{bytes} bytes")
+    } else if bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else {
+        // One decimal, rounded up, so a file just over the limit never
+        // reads as equal to it.
+        let tenths = bytes.saturating_mul(10).div_ceil(MB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
 }
 
 impl From<FsError> for Diagnostic {
     fn from(error: FsError) -> Self {
+        if let Some(too_large) = error.too_large() {
+            return Diagnostic::error(format!(
+                "this file is too large to read: {}, above the limit of {}",
+                megabytes(too_large.size),
+                megabytes(too_large.limit)
+            ))
+            .in_file(&error.path)
+            .with_hint(
+                "check it is the right file; if it is, raise `max_file_mb` under `[limits]` in site.toml",
+            );
+        }
         let message = if error.is_not_found() {
             format!("file not found: {}", error.path.display())
         } else {
@@ -57,6 +98,47 @@ pub fn read(path: &Path) -> FsResult<Vec<u8>> {
 
 pub fn read_to_string(path: &Path) -> FsResult<String> {
     std::fs::read_to_string(path).map_err(FsError::wrap("read", path))
+}
+
+/// Reads a file of at most `limit` bytes. A larger one is refused before
+/// anything is read (a stray multi-gigabyte export must not exhaust memory),
+/// and a file that grows while it is read is cut off and refused too.
+pub fn read_capped(path: &Path, limit: u64) -> FsResult<Vec<u8>> {
+    let wrap = FsError::wrap("read", path);
+    let file = std::fs::File::open(path).map_err(FsError::wrap("read", path))?;
+    let size = file
+        .metadata()
+        .map_err(FsError::wrap("read metadata of", path))?
+        .len();
+    let too_large = |size| {
+        let source = io::Error::new(io::ErrorKind::FileTooLarge, TooLarge { size, limit });
+        FsError {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        }
+    };
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(wrap)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// [`read_capped`], as UTF-8 text.
+pub fn read_capped_to_string(path: &Path, limit: u64) -> FsResult<String> {
+    let bytes = read_capped(path, limit)?;
+    String::from_utf8(bytes).map_err(|error| FsError {
+        action: "read",
+        path: path.to_path_buf(),
+        source: io::Error::new(io::ErrorKind::InvalidData, error.utf8_error()),
+    })
 }
 
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> FsResult<()> {
@@ -95,6 +177,42 @@ pub fn create_new(path: &Path) -> FsResult<std::fs::File> {
     std::fs::File::create_new(path).map_err(FsError::wrap("create", path))
 }
 
+/// The symbolic links under `folders` (not followed) whose target is not
+/// inside `root`, with where each one leads (or its raw target when that
+/// does not exist). A missing folder has no links.
+pub fn links_outside(root: &Path, folders: &[PathBuf]) -> FsResult<Vec<(PathBuf, PathBuf)>> {
+    let root = canonicalize(root)?;
+    let mut found = Vec::new();
+    for folder in folders {
+        for entry in walkdir::WalkDir::new(folder)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let Ok(entry) = entry else { continue };
+            if !entry.path_is_symlink() {
+                continue;
+            }
+            let path = entry.path();
+            match std::fs::canonicalize(path) {
+                Ok(target) if target.starts_with(&root) => {}
+                Ok(target) => found.push((path.to_path_buf(), target)),
+                // A dangling link: say where it was meant to go.
+                Err(_) => {
+                    let target = std::fs::read_link(path).unwrap_or_default();
+                    let inside = target.is_relative()
+                        && !target
+                            .components()
+                            .any(|c| c == std::path::Component::ParentDir);
+                    if !inside {
+                        found.push((path.to_path_buf(), target));
+                    }
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +226,34 @@ mod tests {
         assert!(std::error::Error::source(&error).is_some());
         let diagnostic = Diagnostic::from(error);
         assert_eq!(diagnostic.message, "file not found: /nonexistent/site.toml");
+    }
+
+    #[test]
+    fn refuses_a_file_over_the_limit_before_reading_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("big.csv");
+        std::fs::write(&path, vec![b'a'; 1000]).expect("write");
+        assert_eq!(read_capped(&path, 1000).map(|b| b.len()).ok(), Some(1000));
+        let error = read_capped(&path, 999).expect_err("over the limit");
+        assert_eq!(
+            error.too_large(),
+            Some(&TooLarge {
+                size: 1000,
+                limit: 999
+            })
+        );
+        let diagnostic = Diagnostic::from(error);
+        assert_eq!(
+            diagnostic.message,
+            "this file is too large to read: 1000 bytes, above the limit of 999 bytes"
+        );
+        assert!(diagnostic.hint.is_some_and(|h| h.contains("max_file_mb")));
+    }
+
+    #[test]
+    fn prints_sizes_in_megabytes_rounded_up() {
+        assert_eq!(megabytes(200 * 1024 * 1024), "200 MB");
+        assert_eq!(megabytes(200 * 1024 * 1024 + 1), "200.1 MB");
+        assert_eq!(megabytes(512), "512 bytes");
     }
 }

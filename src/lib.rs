@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod cli;
+pub mod completeness;
 pub mod config;
 pub mod content;
 pub mod data;

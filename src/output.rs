@@ -145,10 +145,24 @@ impl Drop for Prepared {
     }
 }
 
+/// The absolute path with `.` and `..` resolved by their text, so that
+/// `site/missing/..` is seen as `site` even when `missing` does not exist.
 fn absolute(path: &Path) -> Result<PathBuf, Diagnostic> {
-    std::path::absolute(path).map_err(|error| {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).map_err(|error| {
         Diagnostic::error(format!("cannot use {} as output: {error}", path.display()))
-    })
+    })?;
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    Ok(normal)
 }
 
 /// The output must not be the site, contain it, or be a folder Bayan did not
@@ -161,6 +175,13 @@ fn refuse_unsafe_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
         .map_or(target.to_path_buf(), |p| {
             p.join(target.file_name().unwrap_or_default())
         });
+    if target.exists() && !target.is_dir() {
+        return Err(Diagnostic::error(format!(
+            "the output {} is a file, not a folder",
+            target.display()
+        ))
+        .with_hint("choose a folder, such as public/"));
+    }
     if root.starts_with(&resolved) {
         return Err(Diagnostic::error(format!(
             "the output folder {} is the site itself or contains it",

@@ -19,6 +19,9 @@ use raw::{PerLanguage, RawAggregate, RawConfig, RawDirection, RawLanguage, RawSe
 
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// `site.toml` holds configuration only: anything larger is a mistake.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// The validated configuration of a site.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
@@ -36,6 +39,8 @@ pub struct SiteConfig {
     pub charts: Vec<Chart>,
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
+    /// What to do with raw HTML in Markdown.
+    pub raw_html: crate::content::RawHtml,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -135,11 +140,15 @@ impl SiteConfig {
 /// Reads and validates `root/site.toml`. `None` when it cannot be used.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
     let path = root.join(CONFIG_FILE);
-    let text = match fsio::read_to_string(&path) {
+    let text = match fsio::read_capped_to_string(&path, MAX_CONFIG_BYTES) {
         Ok(text) => text,
         Err(error) => {
             let not_found = error.is_not_found();
+            let too_large = error.too_large().is_some();
             let mut d = Diagnostic::from(error).in_file(CONFIG_FILE);
+            if too_large {
+                d = d.with_hint("site.toml holds the configuration only and is limited to 1 MB: check it is the right file");
+            }
             if not_found {
                 d = d.with_hint(format!(
                     "run bayan in the site's folder, or pass --root; {} is not a site",
@@ -231,6 +240,7 @@ impl Validator<'_> {
             charts,
             indicators,
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
+            raw_html: raw.content.raw_html,
         }
     }
 

@@ -32,6 +32,18 @@ pub struct RawConfig {
     pub indicators: Option<RawIndicators>,
     #[serde(default)]
     pub limits: RawLimits,
+    #[serde(default)]
+    pub content: RawContent,
+}
+
+/// How Markdown content is treated.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContent {
+    /// `"sanitize"` (the default: an allow-list, with a warning for what is
+    /// removed) or `"trust"` (raw HTML kept as written).
+    #[serde(default)]
+    pub raw_html: crate::content::RawHtml,
 }
 
 fn default_theme() -> String {

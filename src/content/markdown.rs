@@ -48,6 +48,20 @@ pub struct Issue {
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
+/// What to do with raw HTML written in Markdown (`[content] raw_html` in
+/// site.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep only an allow-list of simple HTML, with a warning for whatever
+    /// is removed.
+    #[default]
+    Sanitize,
+    /// Keep raw HTML as written, for sites whose writers are trusted. URLs
+    /// that run code (`javascript:`, `data:`) are still refused.
+    Trust,
+}
+
 const TABLE_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">";
 const TABLE_CLOSE: &str = "</div>\n";
 
@@ -59,17 +73,25 @@ pub fn markdown_to_html(markdown: &str) -> Rendered {
 
 /// Safe HTML, plain text and headings, with the problems found on the way.
 pub fn render(markdown: &str) -> (Rendered, Vec<Issue>) {
+    render_with(markdown, RawHtml::Sanitize)
+}
+
+/// [`render`] with a raw HTML policy.
+pub fn render_with(markdown: &str, raw_html: RawHtml) -> (Rendered, Vec<Issue>) {
     let mut events: Vec<Spanned> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
     let mut issues = Vec::new();
     let has_raw_html = check_raw_html(&events, &mut issues);
+    if raw_html == RawHtml::Trust {
+        issues.retain(|issue| issue.severity == Severity::Error);
+    }
     check_urls(markdown, &events, &mut issues);
     let headings = assign_heading_ids(&mut events);
     let text = plain_text(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, rewrite(events).into_iter());
-    if has_raw_html {
+    if has_raw_html && raw_html == RawHtml::Sanitize {
         html = sanitize::clean(&html);
     }
     let rendered = Rendered {

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 pub use filename::is_slug;
 pub use frontmatter::{FrontMatter, Image, parse_iso_date};
 pub use ids::slugify;
-pub use markdown::{Heading, Issue, Rendered, markdown_to_html, render};
+pub use markdown::{Heading, Issue, RawHtml, Rendered, markdown_to_html, render, render_with};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 use crate::fsio;
@@ -109,10 +109,45 @@ pub fn load(
     include_drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Content {
+    let options = LoadOptions {
+        include_drafts,
+        ..LoadOptions::default()
+    };
+    load_with(root, languages, &options, diagnostics)
+}
+
+/// How content is read: drafts, the file size limit, the raw HTML policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    pub include_drafts: bool,
+    /// Larger files are refused before they are read.
+    pub max_file_bytes: u64,
+    pub raw_html: RawHtml,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            include_drafts: false,
+            max_file_bytes: fsio::DEFAULT_MAX_FILE_BYTES,
+            raw_html: RawHtml::default(),
+        }
+    }
+}
+
+/// Reads all content under `root` with `options`.
+pub fn load_with(
+    root: &Path,
+    languages: &[String],
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+) -> Content {
     let reader = Reader {
         root,
         languages,
-        include_drafts,
+        include_drafts: options.include_drafts,
+        max_file_bytes: options.max_file_bytes,
+        raw_html: options.raw_html,
     };
     let mut articles = reader.load_kind(DocumentKind::Article, diagnostics);
     let mut pages = reader.load_kind(DocumentKind::Page, diagnostics);
@@ -127,6 +162,8 @@ struct Reader<'a> {
     root: &'a Path,
     languages: &'a [String],
     include_drafts: bool,
+    max_file_bytes: u64,
+    raw_html: RawHtml,
 }
 
 impl Reader<'_> {
@@ -151,7 +188,7 @@ impl Reader<'_> {
             .unwrap_or_default();
         let name = filename::parse(file_name, self.languages)
             .map_err(|d| diagnostics.push(d.in_file(&relative)));
-        let source = read_source(path, &relative)
+        let source = read_source(path, &relative, self.max_file_bytes)
             .map_err(|d| diagnostics.push(*d))
             .ok()?;
         let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
@@ -159,7 +196,7 @@ impl Reader<'_> {
         if front.0.draft && !self.include_drafts {
             return None;
         }
-        let rendered = render_body(source, front.1, &relative, diagnostics)?;
+        let rendered = render_body(source, front.1, &relative, self.raw_html, diagnostics)?;
         let name = name.ok()?;
         Some(Document {
             kind,
@@ -208,8 +245,9 @@ fn is_markdown(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.')
 }
 
-fn read_source(path: &Path, relative: &Path) -> Result<String, Box<Diagnostic>> {
-    let bytes = fsio::read(path).map_err(|e| Box::new(Diagnostic::from(e)))?;
+fn read_source(path: &Path, relative: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
+    let bytes = fsio::read_capped(path, limit)
+        .map_err(|e| Box::new(Diagnostic::from(e).in_file(relative)))?;
     String::from_utf8(bytes).map_err(|error| -> Box<Diagnostic> {
         let valid = error.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
@@ -250,9 +288,10 @@ fn render_body(
     source: &str,
     body_start: usize,
     file: &Path,
+    raw_html: RawHtml,
     diagnostics: &mut Diagnostics,
 ) -> Option<Rendered> {
-    let (rendered, issues) = render(&source[body_start..]);
+    let (rendered, issues) = render_with(&source[body_start..], raw_html);
     let mut failed = false;
     for issue in issues {
         failed |= issue.severity == Severity::Error;

@@ -61,30 +61,68 @@ impl Loaded {
 }
 
 /// Loads `data/NAME.csv` with its schema; `None` when either cannot be used.
+/// Files larger than `max_bytes` are refused before they are read.
 pub fn load_table(
     root: &Path,
     name: &str,
     languages: &[String],
+    max_bytes: u64,
 ) -> (Option<Loaded>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let loaded = load(root, name, languages, &mut diagnostics);
+    let schema_path = PathBuf::from("data").join(format!("{name}.schema.toml"));
+    let path = PathBuf::from("data").join(format!("{name}.csv"));
+    let source = read(root, &schema_path, max_bytes, &mut diagnostics);
+    let bytes = read(root, &path, max_bytes, &mut diagnostics);
+    let loaded = match (source, bytes) {
+        (Some(source), Some(bytes)) => match String::from_utf8(source) {
+            Ok(source) => {
+                let files = Files {
+                    name,
+                    schema_path,
+                    path,
+                };
+                from_sources(files, &source, bytes, languages, &mut diagnostics)
+            }
+            Err(error) => {
+                let valid = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+                diagnostics.push(
+                    Diagnostic::error("this schema is not UTF-8 text")
+                        .at(&schema_path, Location::at(&text, valid..valid))
+                        .with_hint("save the file as UTF-8 in your editor"),
+                );
+                None
+            }
+        },
+        _ => None,
+    };
     (loaded, diagnostics)
 }
 
-fn load(
-    root: &Path,
-    name: &str,
+/// Where a table comes from: its name and its two files, relative to the root.
+pub struct Files<'a> {
+    pub name: &'a str,
+    pub schema_path: PathBuf,
+    pub path: PathBuf,
+}
+
+/// Loads a table from the text of its schema and the bytes of its CSV.
+pub fn from_sources(
+    files: Files,
+    schema_source: &str,
+    bytes: Vec<u8>,
     languages: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Loaded> {
-    let schema_path = PathBuf::from("data").join(format!("{name}.schema.toml"));
-    let path = PathBuf::from("data").join(format!("{name}.csv"));
-    let source = read(root, &schema_path, fsio::read_to_string, diagnostics)?;
+    let Files {
+        name,
+        schema_path,
+        path,
+    } = files;
     let before = diagnostics.len();
-    let parsed = validate::parse(&source, &schema_path, diagnostics);
+    let parsed = validate::parse(schema_source, &schema_path, diagnostics);
     // Data checked against a broken schema would only echo its errors.
     let broken = diagnostics.iter().skip(before).any(Diagnostic::is_error);
-    let bytes = read(root, &path, fsio::read, diagnostics)?;
     let ParsedSchema {
         schema,
         reference_locations,
@@ -118,13 +156,13 @@ fn load(
 }
 
 /// Reads a file, the error naming the path relative to the site root.
-fn read<T>(
+fn read(
     root: &Path,
     relative: &Path,
-    read: fn(&Path) -> fsio::FsResult<T>,
+    max_bytes: u64,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    match read(&root.join(relative)) {
+) -> Option<Vec<u8>> {
+    match fsio::read_capped(&root.join(relative), max_bytes) {
         Ok(contents) => Some(contents),
         Err(error) => {
             let mut diagnostic = Diagnostic::from(error);

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 pub use parse::{CellError, expected, parse_cell};
 pub use schema::{
@@ -119,12 +119,29 @@ impl Table {
     }
 }
 
-/// Loads every table of `root/data`, reporting all problems.
+/// Loads every table of `root/data`, reporting all problems, with the
+/// default file size limit.
 pub fn load(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Data {
+    load_limited(
+        root,
+        languages,
+        crate::fsio::DEFAULT_MAX_FILE_BYTES,
+        diagnostics,
+    )
+}
+
+/// Loads every table of `root/data`; a file larger than `max_bytes` is
+/// refused with a diagnostic before it is read.
+pub fn load_limited(
+    root: &Path,
+    languages: &[String],
+    max_bytes: u64,
+    diagnostics: &mut Diagnostics,
+) -> Data {
     let found = discover::tables(root, diagnostics);
     let results: Vec<_> = found
         .par_iter()
-        .map(|name| load_table::load_table(root, name, languages))
+        .map(|name| load_table::load_table(root, name, languages, max_bytes))
         .collect();
     let mut loaded = Vec::new();
     let mut failed = Vec::new();
@@ -150,4 +167,24 @@ pub fn load(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) ->
         .map(|l| (l.table.name.clone(), l.table))
         .collect();
     Data { tables }
+}
+
+/// Every check of one table `t` given as text: its schema, its CSV bytes,
+/// keys, rules and foreign keys to itself. For fuzzing and tests that need
+/// no files; never panics, whatever the input.
+pub fn check_sources(schema: &str, csv: Vec<u8>, languages: &[String]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let files = load_table::Files {
+        name: "t",
+        schema_path: PathBuf::from("data/t.schema.toml"),
+        path: PathBuf::from("data/t.csv"),
+    };
+    let loaded = load_table::from_sources(files, schema, csv, languages, &mut diagnostics);
+    if let Some(loaded) = loaded {
+        let all = std::slice::from_ref(&loaded);
+        diagnostics.extend(keys::unique(&loaded));
+        diagnostics.extend(rules::check(&loaded));
+        diagnostics.extend(keys::foreign(&loaded, all, &[]));
+    }
+    diagnostics
 }

@@ -125,18 +125,53 @@ struct Snippet {
     text: String,
     line: usize,
     span: Range<usize>,
+    /// Characters cut from the start of a long line, so columns stay true.
+    skipped: usize,
 }
+
+/// Characters of context kept on each side of the span in a long line (a
+/// CSV row can be hundreds of characters wide).
+const CONTEXT: usize = 40;
 
 impl Snippet {
     fn of(diagnostic: &Diagnostic) -> Option<Self> {
         let (file, loc) = (diagnostic.file.as_ref()?, diagnostic.location.as_ref()?);
+        let (text, span, skipped) = window(&loc.line_text, loc.span.clone());
         Some(Self {
             name: file.display().to_string(),
-            text: loc.line_text.clone(),
+            text,
             line: loc.line,
-            span: loc.span.clone(),
+            span,
+            skipped,
         })
     }
+}
+
+/// The part of `line` around `span`, with `…` where it was cut; returns the
+/// new text, the span in it and the number of characters cut at the start.
+fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let start_char = chars
+        .iter()
+        .position(|(i, _)| *i >= span.start)
+        .unwrap_or(chars.len());
+    let end_char = chars
+        .iter()
+        .position(|(i, _)| *i >= span.end)
+        .unwrap_or(chars.len());
+    let from = start_char.saturating_sub(CONTEXT);
+    let to = (end_char + CONTEXT).min(chars.len());
+    if from == 0 && to == chars.len() {
+        return (line.to_string(), span, 0);
+    }
+    let byte = |c: usize| chars.get(c).map_or(line.len(), |(i, _)| *i);
+    let prefix = if from > 0 { "…" } else { "" };
+    let suffix = if to < chars.len() { "…" } else { "" };
+    let text = format!("{prefix}{}{suffix}", &line[byte(from)..byte(to)]);
+    let shift = byte(from) - prefix.len();
+    // The ellipsis stands for the cut characters: it takes one column.
+    let skipped = from.saturating_sub(usize::from(from > 0));
+    (text, span.start - shift..span.end - shift, skipped)
 }
 
 impl<'a> Files<'a> for Snippet {
@@ -162,6 +197,12 @@ impl<'a> Files<'a> for Snippet {
 
     fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, FilesError> {
         Ok(0..self.text.len())
+    }
+
+    fn column_number(&'a self, (): (), _: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let column =
+            codespan_reporting::files::column_index(&self.text, 0..self.text.len(), byte_index);
+        Ok(column + 1 + self.skipped)
     }
 }
 
@@ -216,6 +257,18 @@ mod tests {
         assert!(text.contains("2 │ P1,تعاونية الأمل,12a"), "{text}");
         assert!(text.contains("^^^ expected a number"), "{text}");
         assert!(text.contains("= hint: use digits"), "{text}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span_but_keep_the_true_column() {
+        let source = format!("{},12a,{}\n", "مشروع".repeat(30), "x".repeat(200));
+        let start = source.find("12a").unwrap_or_default();
+        let d = Diagnostic::error("bad").at("p.csv", Location::at(&source, start..start + 3));
+        let text = human(&d);
+        assert!(text.contains("p.csv:1:152"), "{text}");
+        let shown = text.lines().find(|l| l.contains("12a")).unwrap_or_default();
+        assert!(shown.chars().count() < 120, "{shown}");
+        assert!(shown.contains('…'), "{shown}");
     }
 
     #[test]

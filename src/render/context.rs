@@ -60,11 +60,6 @@ pub fn special_page_meta<'a>(
     kind: &'static str,
     path: &'a str,
 ) -> PageMeta<'a> {
-    let home = Page {
-        key: PageKey::Home,
-        lang: String::new(),
-        path: String::new(),
-    };
     PageMeta {
         kind,
         path,
@@ -76,7 +71,7 @@ pub fn special_page_meta<'a>(
             .map(|language| Translation {
                 lang: &language.code,
                 name: &language.name,
-                href: site.path(&home.key, &language.code).unwrap_or("/"),
+                href: site.path(&PageKey::Home, &language.code).unwrap_or("/"),
                 current: language.code == site.config.default_language,
                 exact: true,
             })

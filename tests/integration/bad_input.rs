@@ -235,15 +235,24 @@ fn human_format_shows_position_source_line_and_caret() {
     let column = line[..byte].chars().count() + 1;
     let position = format!("data/projects.csv:4:{column}");
     assert!(stderr.contains(&position), "no `{position}` in:\n{stderr}");
-    assert!(
-        stderr.contains(line),
-        "the source line is not shown:\n{stderr}"
+    // The source line, or an excerpt of it around the bad cell, after the
+    // line number; then a caret under the bad cell.
+    let lines: Vec<&str> = stderr.lines().collect();
+    let shown = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("4 │") && l.contains("deux cent mille"))
+        .unwrap_or_else(|| panic!("the source line is not shown:\n{stderr}"));
+    let excerpt = lines[shown];
+    let text = excerpt.split_once("│ ").map_or("", |(_, t)| t);
+    let visible = text.trim_start_matches('…').trim_end_matches('…');
+    assert!(line.contains(visible), "`{visible}` is not from line 4");
+    let caret = lines.get(shown + 1).copied().unwrap_or_default();
+    let under = |l: &str| l.find("deux").map(|b| l[..b].chars().count());
+    assert_eq!(
+        caret.find('^').map(|b| caret[..b].chars().count()),
+        under(excerpt),
+        "the caret is not under the bad cell:\n{excerpt}\n{caret}"
     );
-    let caret_line = stderr
-        .lines()
-        .find(|l| l.contains('^'))
-        .unwrap_or_else(|| panic!("no caret in:\n{stderr}"));
-    assert!(!caret_line.contains("error"), "{caret_line}");
     assert!(
         stdout_is_empty(&run.stdout()),
         "human output goes to stderr"
@@ -252,4 +261,35 @@ fn human_format_shows_position_source_line_and_caret() {
 
 fn stdout_is_empty(stdout: &str) -> bool {
     stdout.trim().is_empty()
+}
+
+#[test]
+fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
+    let site = Site::default_site();
+    let csv = site.read("data/projects.csv");
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    // Record 1 (line 2) gets a newline inside a quoted cell, so record 3,
+    // on line 4 of the original, is on line 5 of the file.
+    lines[1] = lines[1].replacen(",Aménagement d'une", ",\"Aménagement\nd'une", 1);
+    lines[1] = lines[1].replacen("alimentaire.,", "alimentaire.\",", 1);
+    lines[3] = lines[3].replacen(",287500,287500,", ",abc,287500,", 1);
+    let column = lines[3]
+        .find(",abc,")
+        .map(|b| lines[3][..b].chars().count() + 2);
+    site.write(
+        "data/projects.csv",
+        format!("\u{feff}{}\r\n", lines.join("\r\n")),
+    );
+    let run = site.bayan(&["--format", "json", "check", "--root", path_str(site.root())]);
+    run.assert_failure();
+    let actual: Vec<String> = run
+        .stdout()
+        .lines()
+        .map(|l| render_line(l, path_str(site.root())))
+        .collect();
+    let expected = format!(
+        "data/projects.csv:5:{}: error: the cell in column `committed_mad` is not a number",
+        column.expect("bad cell")
+    );
+    assert_eq!(actual, [expected]);
 }

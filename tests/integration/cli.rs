@@ -1,1 +1,266 @@
-//! The command line: `build` safety checks, `check`, `new article`, options.
+//! The command line: `build` never destroys what it did not write, `check`
+//! writes nothing, `new article` scaffolds a buildable article, options work.
+
+use std::fs;
+
+use crate::support::{Site, attrs, path_str, tree, tree_differences};
+
+#[test]
+fn build_refuses_the_site_itself_as_output() {
+    let site = Site::default_site();
+    let before = tree(site.root());
+    let root = path_str(site.root());
+    let run = site.bayan(&["build", "--root", root, "--output", root]);
+    run.assert_failure();
+    assert!(
+        run.stderr().contains("is the site itself or contains it"),
+        "{}",
+        run.stderr()
+    );
+    let after = tree(site.root());
+    assert!(
+        before == after,
+        "the site changed: {:?}",
+        tree_differences(&before, &after)
+    );
+}
+
+#[test]
+fn build_refuses_a_parent_of_the_site_as_output() {
+    let parent = tempfile::tempdir().expect("temporary folder");
+    let site = Site::default_site();
+    let root = parent.path().join("site");
+    crate::support::copy_recursively(site.root(), &root);
+    let before = tree(parent.path());
+    for output in [parent.path().to_path_buf(), root.join("..")] {
+        let run = crate::support::bayan_in(
+            parent.path(),
+            &[
+                "build",
+                "--root",
+                path_str(&root),
+                "--output",
+                path_str(&output),
+            ],
+        );
+        run.assert_failure();
+        let after = tree(parent.path());
+        assert!(
+            before == after,
+            "--output {} changed files: {:?}",
+            output.display(),
+            tree_differences(&before, &after)
+        );
+    }
+}
+
+#[test]
+fn build_refuses_a_folder_it_did_not_write() {
+    let site = Site::default_site();
+    site.write("out/thesis.docx", b"years of work");
+    let before = tree(&site.out());
+    let out = site.out();
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+    run.assert_failure();
+    assert!(run.stderr().contains("did not write"), "{}", run.stderr());
+    assert!(before == tree(&site.out()), "the folder was changed");
+    assert!(!site.path(".out.staging").exists());
+}
+
+#[test]
+fn build_replaces_its_own_previous_output() {
+    let site = Site::default_site();
+    site.build();
+    site.write("out/stale.html", b"from an older build");
+    site.build();
+    assert!(!site.out().join("stale.html").exists());
+    assert!(site.out().join("fr/index.html").is_file());
+}
+
+#[test]
+fn check_passes_on_the_default_site_and_writes_nothing() {
+    let site = Site::default_site();
+    let before = tree(site.root());
+    let run = site.bayan(&["check", "--root", path_str(site.root())]);
+    run.assert_success();
+    let after = tree(site.root());
+    assert!(
+        before == after,
+        "check wrote: {:?}",
+        tree_differences(&before, &after)
+    );
+}
+
+#[test]
+fn check_fails_on_bad_data_and_writes_nothing() {
+    let site = Site::default_site();
+    let csv = site
+        .read("data/projects.csv")
+        .replacen(",199500,193515,", ",199500,abc,", 1);
+    site.write("data/projects.csv", csv);
+    let before = tree(site.root());
+    let run = site.bayan(&["check", "--root", path_str(site.root())]);
+    run.assert_failure();
+    assert!(
+        run.stderr().contains("data/projects.csv:2:"),
+        "{}",
+        run.stderr()
+    );
+    assert!(before == tree(site.root()), "check wrote files");
+}
+
+#[test]
+fn new_article_creates_one_file_per_language_and_the_site_still_builds() {
+    let site = Site::default_site();
+    let before_run = jiff::ZonedDateTime::now().date();
+    let run = site.bayan(&[
+        "new",
+        "article",
+        "visite-test",
+        "--root",
+        path_str(site.root()),
+    ]);
+    let after_run = jiff::ZonedDateTime::now().date();
+    run.assert_success();
+    let name = [before_run, after_run]
+        .iter()
+        .map(|day| format!("{day}-visite-test"))
+        .find(|name| site.path(&format!("content/news/{name}.fr.md")).is_file())
+        .unwrap_or_else(|| panic!("no article created: {}", run.stdout()));
+    for lang in ["fr", "ar"] {
+        let file = format!("content/news/{name}.{lang}.md");
+        assert!(site.path(&file).is_file(), "no {file}");
+        assert!(
+            run.stdout().contains(&format!("{name}.{lang}.md")),
+            "{}",
+            run.stdout()
+        );
+    }
+    site.build();
+    // The new article is a draft: it appears only with --drafts.
+    assert!(
+        !site
+            .out()
+            .join(format!("fr/actualites/{name}/index.html"))
+            .exists()
+    );
+    let out = site.out();
+    let run = site.bayan(&[
+        "build",
+        "--drafts",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+    run.assert_success();
+    let page = site.page(&format!("/fr/actualites/{name}/"));
+    assert_eq!(
+        attrs(&page, "nav.language a[hreflang]", "href"),
+        [format!("/ar/akhbar/{name}/")]
+    );
+}
+
+#[test]
+fn new_article_refuses_a_name_that_is_not_a_slug() {
+    let site = Site::default_site();
+    let before = tree(site.root());
+    let run = site.bayan(&[
+        "new",
+        "article",
+        "Visite Test",
+        "--root",
+        path_str(site.root()),
+    ]);
+    run.assert_failure();
+    assert!(before == tree(site.root()), "files were created");
+}
+
+#[test]
+fn base_url_option_is_used_in_canonical_links() {
+    let site = Site::default_site();
+    let out = site.out();
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+        "--base-url",
+        "https://example.test/",
+    ]);
+    run.assert_success();
+    for (url, canonical) in [
+        ("/fr/", "https://example.test/fr/"),
+        (
+            "/ar/mashari/tta-2023-001/",
+            "https://example.test/ar/mashari/tta-2023-001/",
+        ),
+    ] {
+        let page = site.page(url);
+        assert_eq!(
+            attrs(&page, r#"link[rel="canonical"]"#, "href"),
+            [canonical],
+            "{url}"
+        );
+    }
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).expect("sitemap");
+    assert!(
+        !sitemap.contains("ess-tta.example.ma"),
+        "the old address is still in the sitemap"
+    );
+}
+
+#[test]
+fn build_refuses_an_existing_file_as_output() {
+    let site = Site::default_site();
+    site.write("notes.txt", b"my notes");
+    let before = tree(site.root());
+    let notes = site.path("notes.txt");
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&notes),
+    ]);
+    run.assert_failure();
+    let after = tree(site.root());
+    assert!(
+        before == after,
+        "files changed: {:?}",
+        tree_differences(&before, &after)
+    );
+}
+
+#[test]
+fn build_refuses_the_site_reached_through_a_missing_folder_and_dot_dot() {
+    let site = Site::default_site();
+    let before = tree(site.root());
+    let output = site.root().join("missing").join("..");
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&output),
+    ]);
+    run.assert_failure();
+    assert!(
+        run.stderr().contains("is the site itself or contains it"),
+        "{}",
+        run.stderr()
+    );
+    let after = tree(site.root());
+    assert!(
+        before == after,
+        "files changed: {:?}",
+        tree_differences(&before, &after)
+    );
+}

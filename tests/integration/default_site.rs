@@ -183,6 +183,42 @@ fn every_page_declares_its_language_and_direction() {
 }
 
 #[test]
+fn no_page_shows_an_untranslated_ui_string() {
+    let site = Site::default_site();
+    site.build();
+    for file in html_files(&site.out()) {
+        let html = scraper::Html::parse_document(&fs::read_to_string(&file).expect("page"));
+        let keys = texts(&html, ".untranslated");
+        assert!(keys.is_empty(), "{}: {keys:?}", file.display());
+    }
+}
+
+#[test]
+fn reads_csv_with_a_bom_crlf_quoted_newlines_and_trailing_empty_lines() {
+    let site = Site::default_site();
+    let plain = site.read("data/projects.csv");
+    let projects = Projects::read(&site.path("data/projects.csv"));
+    let first = projects.cell(&projects.rows[0], "summary_fr");
+    let (before, after) = first.split_once(' ').expect("a summary of several words");
+    let quoted = format!("\"{before}\n{after}\"");
+    let edited = plain.replacen(first, &quoted, 1).replace('\n', "\r\n");
+    site.write("data/projects.csv", format!("\u{feff}{edited}\r\n\r\n"));
+    site.build();
+    let committed = moroccan_money(projects.sum(projects.rows.iter(), "committed_mad"));
+    let shown = figure(&site.page("/fr/"), &figure_label(&site, "committed", "fr"));
+    assert_eq!(numbers(&shown), [committed.as_str()]);
+    assert_eq!(
+        listed_projects(&site, "/fr/projets/"),
+        projects.slugs(|_| true)
+    );
+    let page = texts(&site.page("/fr/projets/tta-2023-001/"), "main").join(" ");
+    assert!(
+        page.contains(&format!("{before} {after}")),
+        "the summary is lost: {page}"
+    );
+}
+
+#[test]
 fn home_key_figures_are_the_exact_sums_of_the_csv() {
     let site = Site::default_site();
     site.build();

@@ -202,7 +202,7 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
         .collect()
 }
 
-/// Names of the paths where two trees differ, for a readable failure.
+/// The first paths where two trees differ, for a readable failure.
 pub fn tree_differences(
     a: &BTreeMap<PathBuf, Option<Vec<u8>>>,
     b: &BTreeMap<PathBuf, Option<Vec<u8>>>,
@@ -214,6 +214,7 @@ pub fn tree_differences(
         .into_iter()
         .filter(|p| a.get(*p) != b.get(*p))
         .map(|p| p.display().to_string())
+        .take(20)
         .collect()
 }
 
