@@ -27,10 +27,20 @@ fn repo() -> &'static Path {
 /// Copies the default site into `name` under Cargo's test folder, lets
 /// `edit` change its `site.toml`, builds it, and returns the output folder.
 fn build_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    build_copy_with(name, edit, &[])
+}
+
+/// Like [`build_copy`], with extra files (relative path, text) added first.
+fn build_copy_with(name: &str, edit: impl Fn(String) -> String, files: &[(&str, &str)]) -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = fs::remove_dir_all(&root);
     for part in SITE_PARTS {
         copy(&repo().join(part), &root.join(part));
+    }
+    for (relative, text) in files {
+        let path = root.join(relative);
+        fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
+        fs::write(path, text).expect("write file");
     }
     let config = root.join("site.toml");
     let text = fs::read_to_string(&config).expect("read site.toml");
@@ -336,4 +346,32 @@ fn french_grouping_follows_the_configured_locale() {
     );
     let arabic = first_figure(&out, "/ar/");
     assert_eq!(grouping(&arabic), '.', "ar-MA unchanged: {arabic}");
+}
+
+#[test]
+fn a_site_overrides_one_template_by_extending_the_theme_copy() {
+    let override_page = r#"{% extends "theme/project.html" %}{% block notice %}<p class="site-own-notice">Chiffres provisoires.</p>{% endblock notice %}"#;
+    let override_partial = r#"<nav class="main-nav" aria-label="nav"><ul><li><a href="{{ site.links.home }}">Site nav</a></li></ul></nav>"#;
+    let out = build_copy_with(
+        "theme-override",
+        |text| text,
+        &[
+            ("templates/project.html", override_page),
+            ("templates/partials/nav.html", override_partial),
+        ],
+    );
+    let project = parse(&out.join("fr/projets/tta-2023-001/index.html"));
+    let own = selector("p.site-own-notice");
+    assert_eq!(project.select(&own).count(), 1, "the site's block");
+    assert_eq!(
+        project.select(&selector("dl.fields")).count(),
+        1,
+        "the theme's content"
+    );
+    let home = parse(&out.join("fr/index.html"));
+    let nav: Vec<String> = home
+        .select(&selector("nav.main-nav a"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(nav, ["Site nav"], "the site's partial replaces the theme's");
 }
