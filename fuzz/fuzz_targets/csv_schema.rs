@@ -7,77 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-const SCHEMA: &str = r#"
-title = { fr = "T", ar = "ت" }
-primaryKey = "id"
-
-[[fields]]
-name = "id"
-type = "string"
-constraints = { required = true, unique = true, pattern = "^P\\d+$" }
-
-[[fields]]
-name = "name"
-type = "string"
-translated = true
-constraints = { required = true, maxLength = 20 }
-
-[[fields]]
-name = "amount"
-type = "number"
-unit = "MAD"
-constraints = { minimum = 0, maximum = 1000000 }
-
-[[fields]]
-name = "paid"
-type = "number"
-
-[[fields]]
-name = "start"
-type = "date"
-
-[[fields]]
-name = "end"
-type = "date"
-
-[[fields]]
-name = "year"
-type = "year"
-constraints = { minimum = 2020 }
-
-[[fields]]
-name = "count"
-type = "integer"
-
-[[fields]]
-name = "open"
-type = "boolean"
-
-[[fields]]
-name = "status"
-type = "string"
-constraints = { enum = ["a", "b"] }
-
-[[fields]]
-name = "parent"
-type = "string"
-
-[[foreignKeys]]
-fields = "parent"
-reference = { resource = "t", fields = "id" }
-
-[[rules]]
-left = "paid"
-op = "<="
-right = "amount"
-message = "paid above amount"
-
-[[rules]]
-left = "end"
-op = ">="
-right = "start"
-message = "end before start"
-"#;
+const SCHEMA: &str = include_str!("csv_schema.schema.toml");
 
 fuzz_target!(|data: &[u8]| {
     let languages = ["fr".to_string(), "ar".to_string()];

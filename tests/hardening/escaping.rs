@@ -169,7 +169,7 @@ pub fn assert_inert(out: &Path) {
     }
 }
 
-fn check_html(name: &str, text: &str) {
+pub fn check_html(name: &str, text: &str) {
     let html = Html::parse_document(text);
     for script in html.select(&selector("script")) {
         let kind = script.value().attr("type").unwrap_or("");

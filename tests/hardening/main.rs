@@ -9,4 +9,5 @@
 mod atomic;
 mod determinism;
 mod escaping;
+mod fuzz_regressions;
 mod support;
