@@ -6,6 +6,11 @@
 //! 2. The build writes everything into the [`Staging`] folder.
 //! 3. [`Prepared::publish`] swaps it in only when everything succeeded; on
 //!    failure the staging folder is removed and the previous site is untouched.
+//!    On Linux the two folders trade places in one step (renameat2 with
+//!    RENAME_EXCHANGE), so there is no instant without an output folder,
+//!    even if the build is killed; elsewhere, two renames.
+//! 4. The previous site, now in a side folder, is removed last. A build
+//!    killed before that leaves the side folder; the next build removes it.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -40,7 +45,7 @@ impl Staging {
             .collect();
         let Some(dir) = &self.dir else { return Ok(()) };
         for folder in folders {
-            fsio::create_dir_all(&dir.join(folder.trim_start_matches('/')))?;
+            fsio::create_dir_all(&dir.join(inside(folder.trim_start_matches('/'))?))?;
         }
         Ok(())
     }
@@ -49,18 +54,63 @@ impl Staging {
     /// must exist.
     pub fn write_page(&self, path: &str, bytes: &[u8]) -> FsResult<()> {
         let Some(dir) = &self.dir else { return Ok(()) };
-        fsio::write(&dir.join(crate::model::urls::file_of(path)), bytes)
+        let relative = inside(&crate::model::urls::file_of(path))?;
+        fsio::write(&dir.join(relative), bytes)
     }
 
     /// Writes any file, creating its folder.
     pub fn write_file(&self, relative: &str, bytes: &[u8]) -> FsResult<()> {
         let Some(dir) = &self.dir else { return Ok(()) };
-        let path = dir.join(relative.trim_start_matches('/'));
+        let path = dir.join(inside(relative.trim_start_matches('/'))?);
         if let Some(parent) = path.parent() {
             fsio::create_dir_all(parent)?;
         }
         fsio::write(&path, bytes)
     }
+}
+
+/// The longest file or folder name most file systems accept, in bytes.
+const MAX_NAME_BYTES: usize = 255;
+
+/// Names Windows reserves for devices: a site published from or to a
+/// Windows share must not hold them.
+const RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A path relative to the output folder that stays inside it: the last
+/// guard, whatever ids and slugs the stages before let through.
+pub fn inside(relative: &str) -> FsResult<PathBuf> {
+    let refuse = |why: &str| fsio::FsError {
+        action: "write",
+        path: PathBuf::from(relative),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("this output path {why}"),
+        ),
+    };
+    if relative.contains('\0') {
+        return Err(refuse("holds a NUL character"));
+    }
+    let mut path = PathBuf::new();
+    for part in relative.split('/').filter(|p| !p.is_empty()) {
+        if part == ".." || part == "." || part.contains('\\') {
+            return Err(refuse("leaves the output folder"));
+        }
+        if part.len() > MAX_NAME_BYTES {
+            return Err(refuse("has a name longer than 255 bytes"));
+        }
+        let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
+        if RESERVED.contains(&stem.as_str()) {
+            return Err(refuse("uses a name reserved by Windows"));
+        }
+        path.push(part);
+    }
+    if relative.starts_with('/') && path.as_os_str().is_empty() {
+        return Err(refuse("is empty"));
+    }
+    Ok(path)
 }
 
 /// An output folder ready to be replaced, locked against other builds.
@@ -82,9 +132,11 @@ pub fn prepare(root: &Path, target: &Path) -> Result<Prepared, Diagnostic> {
         .unwrap_or_else(|| "public".into());
     let lock = take_lock(&parent.join(format!(".{name}.lock")))?;
     let staging_dir = parent.join(format!(".{name}.staging"));
-    if staging_dir.exists() {
-        // Left by a build that was killed: it is ours to remove.
-        fsio::remove_dir_all(&staging_dir)?;
+    for leftover in [&staging_dir, &side_folder(&target, "old")] {
+        if leftover.exists() {
+            // Left by a build that was killed: it is ours to remove.
+            fsio::remove_dir_all(leftover)?;
+        }
     }
     fsio::create_dir(&staging_dir)?;
     fsio::write(&staging_dir.join(MARKER), b"")?;
@@ -109,26 +161,24 @@ impl Prepared {
     /// Swaps the staging folder in place of the target, then removes the
     /// previous site.
     pub fn publish(self) -> FsResult<()> {
-        let old = self.target.with_file_name(format!(
-            ".{}.old",
-            self.target
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-        ));
+        let Some(staging) = &self.staging.dir else {
+            return Ok(());
+        };
+        let old = side_folder(&self.target, "old");
         if old.exists() {
             fsio::remove_dir_all(&old)?;
         }
-        if self.target.exists() {
+        if !self.target.exists() {
+            return fsio::rename(staging, &self.target);
+        }
+        if exchange(staging, &self.target)? {
+            // The previous site is now in the staging folder's place.
+            fsio::rename(staging, &old)?;
+        } else {
             fsio::rename(&self.target, &old)?;
+            fsio::rename(staging, &self.target)?;
         }
-        if let Some(dir) = &self.staging.dir {
-            fsio::rename(dir, &self.target)?;
-        }
-        if old.exists() {
-            fsio::remove_dir_all(&old)?;
-        }
-        Ok(())
+        fsio::remove_dir_all(&old)
     }
 
     /// Removes the staging folder; the previous site stays as it was.
@@ -143,6 +193,38 @@ impl Drop for Prepared {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.lock);
     }
+}
+
+/// `.NAME.KIND` beside `target`: the staging, lock and old folders.
+fn side_folder(target: &Path, kind: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.{kind}"))
+}
+
+/// Swaps two folders atomically; `false` when the file system cannot, so
+/// the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> FsResult<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(errno) if errno == rustix::io::Errno::INVAL || errno == rustix::io::Errno::NOSYS => {
+            Ok(false)
+        }
+        Err(errno) => Err(fsio::FsError {
+            action: "swap in",
+            path: a.to_path_buf(),
+            source: errno.into(),
+        }),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> FsResult<bool> {
+    Ok(false)
 }
 
 /// The absolute path with `.` and `..` resolved by their text, so that
@@ -236,4 +318,82 @@ fn take_lock(path: &Path) -> Result<PathBuf, Diagnostic> {
 fn is_running(pid: &str) -> bool {
     // A lock being written has no pid yet: treat it as held.
     pid.is_empty() || (pid.parse::<u32>().is_ok() && Path::new("/proc").join(pid).exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_output_paths_inside_the_output_folder() {
+        assert_eq!(
+            inside("fr/projets/tta-2023-001/index.html").ok(),
+            Some(PathBuf::from("fr/projets/tta-2023-001/index.html"))
+        );
+        for bad in [
+            "../etc/passwd",
+            "fr/../../x",
+            "fr/./x",
+            "a\0b",
+            "fr/con/index.html",
+            "fr/NUL.txt/x",
+            "a\\..\\b",
+        ] {
+            assert!(inside(bad).is_err(), "{bad}");
+        }
+        assert!(inside(&"a".repeat(256)).is_err());
+        assert!(inside(&"a".repeat(255)).is_ok());
+        // A leading slash means the output folder, never the machine's root.
+        assert_eq!(
+            inside("/sitemap.xml").ok(),
+            Some(PathBuf::from("sitemap.xml"))
+        );
+    }
+
+    #[test]
+    fn a_second_build_is_told_another_one_is_running() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("site");
+        std::fs::create_dir(&root).expect("mkdir");
+        let target = dir.path().join("out");
+        let first = prepare(&root, &target).expect("the first build takes the lock");
+        let second = prepare(&root, &target).err().expect("the lock is held");
+        assert!(
+            second.message.starts_with("another build (process "),
+            "{}",
+            second.message
+        );
+        assert!(second.hint.is_some_and(|h| h.contains("wait for it")));
+        first.publish().expect("publish");
+        assert!(target.join(MARKER).exists());
+        let third = prepare(&root, &target).expect("the lock was released");
+        third.abandon();
+    }
+
+    #[test]
+    fn publishing_replaces_the_previous_site_in_one_step() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("site");
+        std::fs::create_dir(&root).expect("mkdir");
+        let target = dir.path().join("out");
+        for generation in ["one", "two"] {
+            let prepared = prepare(&root, &target).expect("prepare");
+            prepared
+                .staging()
+                .write_file("index.html", generation.as_bytes())
+                .expect("write");
+            prepared.publish().expect("publish");
+            let page = std::fs::read_to_string(target.join("index.html")).unwrap_or_default();
+            assert_eq!(page, generation);
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        assert_eq!(
+            left.len(),
+            2,
+            "only the site and the output remain: {left:?}"
+        );
+    }
 }

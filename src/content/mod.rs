@@ -191,24 +191,59 @@ impl Reader<'_> {
         let source = read_source(path, &relative, self.max_file_bytes)
             .map_err(|d| diagnostics.push(*d))
             .ok()?;
-        let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
-        let front = parse_front(source, &relative, kind, diagnostics)?;
-        if front.0.draft && !self.include_drafts {
-            return None;
-        }
-        let rendered = render_body(source, front.1, &relative, self.raw_html, diagnostics)?;
+        let (front, rendered) = self.document(kind, &source, &relative, diagnostics)?;
         let name = name.ok()?;
         Some(Document {
             kind,
             key: name.key,
             lang: name.lang,
             source: relative,
-            front: front.0,
+            front,
             html: rendered.html,
             text: rendered.text,
             headings: rendered.headings,
         })
     }
+}
+
+impl Reader<'_> {
+    /// The front matter and rendered body of one file's text; `None` for
+    /// a draft left out or a file with an error.
+    fn document(
+        &self,
+        kind: DocumentKind,
+        source: &str,
+        relative: &Path,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<(FrontMatter, Rendered)> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let (front, body_start) = parse_front(source, relative, kind, diagnostics)?;
+        if front.draft && !self.include_drafts {
+            return None;
+        }
+        let rendered = render_body(source, body_start, relative, self.raw_html, diagnostics)?;
+        Some((front, rendered))
+    }
+}
+
+/// Everything `load` checks in one file's text (front matter, Markdown),
+/// without the file system: for fuzzing and tests. Never panics.
+pub fn check_source(
+    kind: DocumentKind,
+    source: &str,
+    raw_html: RawHtml,
+) -> (Option<(FrontMatter, Rendered)>, Diagnostics) {
+    let reader = Reader {
+        root: Path::new(""),
+        languages: &[],
+        include_drafts: true,
+        max_file_bytes: fsio::DEFAULT_MAX_FILE_BYTES,
+        raw_html,
+    };
+    let mut diagnostics = Diagnostics::new();
+    let file = Path::new(kind.folder()).join("document.fr.md");
+    let document = reader.document(kind, source, &file, &mut diagnostics);
+    (document, diagnostics)
 }
 
 /// The `.md` files directly in `root/folder`, sorted; a missing folder is

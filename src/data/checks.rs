@@ -93,7 +93,10 @@ fn text_checks(c: &Constraints, text: &str) -> Option<Violation> {
     Some(if text.trim() != text && pattern.is_match(text.trim()) {
         violation.hint("remove the spaces around the value".into())
     } else {
-        violation
+        violation.hint(
+            "write it in the same form as the other values of this column (the schema gives the pattern)"
+                .into(),
+        )
     })
 }
 

@@ -99,17 +99,37 @@ pub fn foreign(loaded: &Loaded, all: &[Loaded], failed: &[String]) -> Vec<Diagno
         } else {
             &key.resource
         };
+        if failed.contains(name) {
+            // It could not be loaded, or has errors of its own.
+            continue;
+        }
         let Some(target) = all.iter().find(|t| &t.table.name == name) else {
-            if !failed.contains(name) {
-                let names = all.iter().map(|t| t.table.name.as_str());
-                let mut d = at_schema(format!(
-                    "a foreign key refers to the table `{name}`, which does not exist"
-                ));
-                d.hint = did_you_mean(name, names);
-                diagnostics.push(d);
-            }
+            let names: Vec<&str> = all.iter().map(|t| t.table.name.as_str()).collect();
+            let mut d = at_schema(format!(
+                "a foreign key refers to the table `{name}`, which does not exist"
+            ));
+            d.hint = did_you_mean(name, names.iter().copied()).or_else(|| {
+                Some(format!(
+                    "the tables are: {}; each is a file data/NAME.csv",
+                    names.join(", ")
+                ))
+            });
+            diagnostics.push(d);
             continue;
         };
+        if target.table.rows.is_empty() && !loaded.table.rows.is_empty() {
+            let mut d = at_schema(format!(
+                "a foreign key refers to the table `{}`, which has no rows",
+                target.table.name
+            ));
+            d.hint = Some(format!(
+                "add rows to {}: every value of {} must be found there",
+                target.table.path.display(),
+                key.fields.join(", ")
+            ));
+            diagnostics.push(d);
+            continue;
+        }
         match resolve(loaded, key, &target.table) {
             Ok((local, remote)) => broken(loaded, key, &local, target, &remote, &mut diagnostics),
             Err(message) => diagnostics.push(at_schema(message)),

@@ -205,6 +205,21 @@ impl TableReader<'_> {
             let start = record_start(self.text, record.position().map_or(0, |p| p.byte()));
             let line = lines.line_at(self.text, start);
             let at = self.record(start, line);
+            // The CSV reader takes an unclosed quote to run to the end of
+            // the file: say where it opened rather than count its cells.
+            let at_end =
+                usize::try_from(reader.position().byte()).unwrap_or(usize::MAX) >= self.text.len();
+            if let Some(quote) = unclosed_quote(self.text, start).filter(|_| at_end) {
+                diagnostics.push(
+                    Diagnostic::error("this double quote is never closed")
+                        .at(self.path, Location::at(self.text, quote..quote + 1))
+                        .with_label("the text from here to the end of the file is one cell")
+                        .with_hint(
+                            "close the quoted text with another double quote; a double quote inside it is written twice: \"\"",
+                        ),
+                );
+                break;
+            }
             let Some((columns, width)) = &header else {
                 let names: Vec<&str> = record.iter().collect();
                 let checked = header::check(self.schema, self.languages, &names, at, diagnostics);
@@ -216,6 +231,13 @@ impl TableReader<'_> {
                 rows.push(Row { line, values });
                 starts.push(start);
             }
+        }
+        if header.is_some() && rows.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.push(
+                Diagnostic::warning("this file has a header but no rows")
+                    .in_file(self.path)
+                    .with_hint("add the rows under the header line, or remove the table and its schema if it is not used"),
+            );
         }
         let header = header.map(|(h, _)| h).unwrap_or_else(|| {
             diagnostics.push(
@@ -278,6 +300,21 @@ impl TableReader<'_> {
             line,
         }
     }
+}
+
+/// The byte of a double quote that opens a quoted cell and is never
+/// closed, in the text from `start` to the end.
+fn unclosed_quote(text: &str, start: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, byte) in text.bytes().enumerate().skip(start) {
+        if byte == b'"' {
+            open = match open {
+                Some(_) => None,
+                None => Some(i),
+            };
+        }
+    }
+    open
 }
 
 /// What is wrong with a cell, to add to its diagnostic.

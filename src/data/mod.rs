@@ -146,10 +146,13 @@ pub fn load_limited(
     let mut loaded = Vec::new();
     let mut failed = Vec::new();
     for (name, (table, problems)) in found.iter().zip(results) {
+        // References into a table with errors would only echo them.
+        if table.is_none() || problems.iter().any(Diagnostic::is_error) {
+            failed.push(name.clone());
+        }
         diagnostics.extend(problems);
-        match table {
-            Some(table) => loaded.push(table),
-            None => failed.push(name.clone()),
+        if let Some(table) = table {
+            loaded.push(table);
         }
     }
     let problems: Vec<_> = loaded

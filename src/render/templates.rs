@@ -36,7 +36,22 @@ pub fn read_sources(config: &SiteConfig, diagnostics: &mut Diagnostics) -> Sourc
         return Sources::new();
     }
     let mut sources = Sources::new();
-    for (name, path, text) in read_dir(config, &theme.join("templates"), diagnostics) {
+    let theme_templates = theme.join("templates");
+    if !theme_templates.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "the theme `{}` has no templates folder",
+                config.theme
+            ))
+            .in_file(config.relative(&theme))
+            .with_hint(format!(
+                "expected a folder {}",
+                config.relative(&theme_templates).display()
+            )),
+        );
+        return Sources::new();
+    }
+    for (name, path, text) in read_dir(config, &theme_templates, diagnostics) {
         sources.insert(name, (path, text));
     }
     for (name, path, text) in read_dir(config, &config.root.join("templates"), diagnostics) {
@@ -94,6 +109,10 @@ pub fn compile(
     diagnostics: &mut Diagnostics,
 ) -> Option<tera::Tera> {
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    if sources.is_empty() {
+        // Reported when reading: without templates, every page would fail.
+        return None;
+    }
     let mut syntax_errors = false;
     for (name, (_, text)) in sources {
         let mut alone = tera::Tera::new();
@@ -216,6 +235,7 @@ fn plain_message(message: &str) -> String {
         ("Unknown test `", "test"),
         ("Unknown function `", "function"),
         ("Unknown component `", "component"),
+        ("Unknown template `", "template"),
     ] {
         if let Some(name) = message
             .strip_prefix(prefix)
@@ -233,6 +253,10 @@ fn add_hint(diagnostic: &mut Diagnostic) {
         "check its spelling; Bayan adds `money`, `number`, `percent`, `date` and `plural_category` to Tera's own (`upper`, `length`, `default`...)"
     } else if message.starts_with("there is no function") {
         "check its spelling; Bayan adds the function `t` (a UI string) to Tera's own (`range`, `throw`)"
+    } else if message.starts_with("there is no template") {
+        "templates are looked up in the site's templates/ folder, then in the theme's: check the name and the folder"
+    } else if message.starts_with("Unknown tag") {
+        "the tags are `if`, `for`, `set`, `block`, `extends`, `include`, `filter`, `raw` and their `end…` forms: check the spelling"
     } else if message.starts_with("Found ") || message.starts_with("Unexpected ") {
         "Tera writes values as `{{ value }}` and tags as `{% if x %}…{% endif %}`: check the brackets and what is inside them"
     } else if message.contains("not defined") || message.contains("undefined") {

@@ -50,8 +50,15 @@ fn render_line(json: &str, root: &str) -> String {
 /// Builds the default site with the case's files over it and checks the
 /// diagnostics, the exit status and that nothing was written.
 fn check_case(case: &str) {
+    check_case_with(case, |_| {});
+}
+
+/// [`check_case`] for inputs that cannot be stored as fixtures (very large
+/// files, symbolic links): `setup` makes them in the site after the overlay.
+fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
     let site = Site::default_site();
     site.overlay(&fixture(case), &[EXPECTED]);
+    setup(&site);
     site.write("out/.bayan-output", "");
     site.write("out/sentinel.html", SENTINEL);
     let before = tree(&site.out());
@@ -184,6 +191,167 @@ fn rejects_a_template_syntax_error_in_a_site_template() {
 #[test]
 fn rejects_a_csv_in_latin1_and_says_how_to_export_it() {
     check_case("csv_in_latin1");
+}
+
+#[test]
+fn rejects_rows_with_too_many_or_too_few_cells() {
+    check_case("csv_wrong_cell_count");
+}
+
+#[test]
+fn rejects_an_unclosed_quote() {
+    check_case("csv_unclosed_quote");
+}
+
+#[test]
+fn rejects_a_csv_in_utf16_and_says_how_to_export_it() {
+    check_case("csv_in_utf16");
+}
+
+#[test]
+fn reads_a_bom_and_counts_columns_after_it() {
+    check_case("csv_with_bom_and_error");
+}
+
+#[test]
+fn reads_crlf_line_ends_and_points_at_the_right_line() {
+    check_case("csv_with_crlf_and_error");
+}
+
+#[test]
+fn reads_mixed_line_ends_and_points_at_the_right_line() {
+    check_case("csv_with_mixed_line_endings");
+}
+
+#[test]
+fn rejects_an_empty_csv() {
+    check_case("csv_empty");
+}
+
+#[test]
+fn reports_a_csv_with_a_header_and_no_rows() {
+    check_case("csv_header_only");
+}
+
+#[test]
+fn rejects_a_duplicated_column_name() {
+    check_case("csv_duplicated_header");
+}
+
+#[test]
+fn rejects_a_value_outside_its_enum() {
+    check_case("value_outside_enum");
+}
+
+#[test]
+fn rejects_a_value_outside_its_range() {
+    check_case("value_outside_range");
+}
+
+#[test]
+fn rejects_an_unknown_schema_key() {
+    check_case("schema_unknown_key");
+}
+
+#[test]
+fn rejects_an_unknown_field_type() {
+    check_case("schema_unknown_type");
+}
+
+#[test]
+fn rejects_a_foreign_key_to_a_missing_table() {
+    check_case("schema_foreign_key_to_missing_table");
+}
+
+#[test]
+fn rejects_a_csv_without_its_schema() {
+    check_case("csv_without_schema");
+}
+
+#[test]
+fn rejects_a_schema_without_its_csv() {
+    check_case("schema_without_csv");
+}
+
+#[test]
+fn rejects_a_theme_that_does_not_exist() {
+    check_case("config_missing_theme");
+}
+
+#[test]
+fn rejects_a_front_matter_date_in_the_wrong_form() {
+    check_case("front_matter_date_wrong_type");
+}
+
+#[test]
+fn rejects_a_front_matter_date_that_is_a_number() {
+    check_case("front_matter_date_is_a_number");
+}
+
+#[test]
+fn rejects_two_pages_on_one_address() {
+    check_case("two_pages_on_one_url");
+}
+
+#[test]
+fn rejects_an_include_of_a_missing_template() {
+    check_case("template_missing_include");
+}
+
+#[test]
+fn rejects_extending_a_missing_template() {
+    check_case("template_missing_parent");
+}
+
+#[test]
+fn rejects_an_undefined_variable_at_its_template_line() {
+    check_case("template_undefined_variable");
+}
+
+#[test]
+fn reports_every_unknown_filter_at_its_template_line() {
+    check_case("template_unknown_filters");
+}
+
+#[test]
+fn reports_syntax_errors_in_every_template() {
+    check_case("template_syntax_errors_in_two_files");
+}
+
+#[test]
+fn refuses_a_csv_larger_than_the_configured_limit_before_reading_it() {
+    check_case_with("file_larger_than_limit", |site| {
+        let config = site.read("site.toml") + "\n[limits]\nmax_file_mb = 1\n";
+        site.write("site.toml", config);
+        let mut csv = site.read("data/projects.csv").into_bytes();
+        let row = csv.split(|b| *b == b'\n').nth(1).map(<[u8]>::to_vec);
+        let row = row.expect("a data row");
+        while csv.len() <= 1024 * 1024 {
+            csv.extend_from_slice(&row);
+            csv.push(b'\n');
+        }
+        site.write("data/projects.csv", csv);
+        site.write("content/pages/programme.fr.md", vec![b'a'; 1024 * 1024 + 1]);
+    });
+}
+
+#[test]
+fn refuses_a_site_toml_larger_than_one_megabyte() {
+    check_case_with("config_larger_than_limit", |site| {
+        let padding = "# padding\n".repeat(110_000);
+        site.write("site.toml", site.read("site.toml") + &padding);
+    });
+}
+
+#[test]
+fn refuses_symbolic_links_that_lead_outside_the_site() {
+    check_case_with("links_outside_the_site", |site| {
+        std::os::unix::fs::symlink("/etc/passwd", site.path("data/passwd.csv")).expect("symlink");
+        std::os::unix::fs::symlink("/etc", site.path("themes/default/static/etc"))
+            .expect("symlink");
+        // A link that stays inside the site is fine.
+        std::os::unix::fs::symlink("../data", site.path("content/data-link")).expect("symlink");
+    });
 }
 
 #[test]

@@ -49,6 +49,21 @@ pub struct Field {
     pub constraints: Constraints,
 }
 
+impl Field {
+    /// A field whose type could not be read: text, with no constraints.
+    pub fn untyped(name: String) -> Self {
+        Self {
+            title: Translated::any(&name),
+            description: Translated::default(),
+            translated: false,
+            unit: None,
+            name,
+            kind: FieldType::String,
+            constraints: Constraints::default(),
+        }
+    }
+}
+
 /// The value types of Frictionless that Bayan supports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldType {

@@ -115,7 +115,12 @@ impl Checker<'_> {
         let name = raw.name.into_inner();
         let kind = match raw.kind {
             None => FieldType::String,
-            Some(kind) => self.field_type(&kind)?,
+            Some(kind) => match self.field_type(&kind) {
+                Some(kind) => kind,
+                // Reported; the field stays declared, so the primary key,
+                // foreign keys and rules that name it are not errors too.
+                None => return Some(Field::untyped(name)),
+            },
         };
         if let Some(t) = raw
             .translated

@@ -74,7 +74,7 @@ fn rejects_a_missing_required_column_at_the_end_of_the_header() {
 
 #[test]
 fn warns_about_a_missing_optional_column_or_language() {
-    let diagnostics = load("id,name_fr,committed_mad\n");
+    let diagnostics = load("id,name_fr,committed_mad\nP1,a,1\n");
     let messages: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(
         messages,

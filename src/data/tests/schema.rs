@@ -149,7 +149,9 @@ op = ">="
 right = "amount"
 message = "never"
 "#;
-    let (data, diagnostics) = Site::new().table("t", schema, "id,amount,start\n").load();
+    let (data, diagnostics) = Site::new()
+        .table("t", schema, "id,amount,start\nP1,1,2024-01-01\n")
+        .load();
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     let schema = data
         .table("t")

@@ -1,0 +1,13 @@
+//! Hardening tests: nothing unsafe reaches a page, a killed build loses
+//! nothing, two builds never write one output at once, and the same input
+//! gives the same bytes on any machine.
+//!
+//! Every test builds a copy of the default site in a folder under
+//! `/dev/shm` when it exists (repeated builds on this machine's disk slow
+//! down after mass deletions), removed at the end.
+
+mod atomic;
+mod determinism;
+mod escaping;
+mod fuzz_regressions;
+mod support;

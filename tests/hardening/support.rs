@@ -1,0 +1,128 @@
+//! A copy of the default site in a temporary folder, and runs of the binary.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use walkdir::WalkDir;
+
+const SITE_PARTS: [&str; 4] = ["site.toml", "data", "content", "themes"];
+
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn default_site() -> Self {
+        let shm = Path::new("/dev/shm");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("bayan-hardening-");
+        let dir = if shm.is_dir() {
+            builder.tempdir_in(shm)
+        } else {
+            builder.tempdir()
+        };
+        let dir = dir.expect("create a temporary folder");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in SITE_PARTS {
+            copy(&repo.join(part), &dir.path().join(part));
+        }
+        Self { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.path("out")
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).expect("read a site file")
+    }
+
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) {
+        fs::write(self.path(relative), text).expect("write a site file");
+    }
+
+    /// `bayan build` into `out/`, with extra arguments and environment.
+    pub fn command(&self, extra: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bayan"));
+        command
+            .arg("--format")
+            .arg("json")
+            .arg("build")
+            .arg("--root")
+            .arg(self.root())
+            .arg("--output")
+            .arg(self.out())
+            .args(extra)
+            .env_remove("RUST_LOG");
+        command
+    }
+
+    pub fn build(&self, extra: &[&str]) -> Output {
+        let output = self.command(extra).output().expect("run bayan");
+        assert!(
+            output.status.success(),
+            "the build failed:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_file() {
+        fs::copy(from, to).expect("copy a file");
+        return;
+    }
+    for entry in WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Every file (bytes) and folder (`None`) under `dir`, by relative path.
+pub type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
+
+pub fn tree(dir: &Path) -> Tree {
+    WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|entry| {
+            let entry = entry.expect("walk output");
+            let relative = entry.path().strip_prefix(dir).expect("inside");
+            let bytes = entry
+                .file_type()
+                .is_file()
+                .then(|| fs::read(entry.path()).expect("read output file"));
+            (relative.to_path_buf(), bytes)
+        })
+        .collect()
+}
+
+/// The paths where two trees differ, for a readable failure.
+pub fn differences(a: &Tree, b: &Tree) -> Vec<String> {
+    let mut paths: Vec<&PathBuf> = a.keys().chain(b.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .filter(|p| a.get(*p) != b.get(*p))
+        .map(|p| p.display().to_string())
+        .take(20)
+        .collect()
+}
