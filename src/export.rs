@@ -5,26 +5,58 @@
 //! start a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with
 //! an apostrophe (CWE-1236). Numbers are written as they are.
 
+use std::io::{self, Write};
+
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value as Json, json};
 
 use crate::data::{FieldType, Table, Value};
+use crate::fsio::FsError;
 use crate::model::Site;
+use crate::output::Staging;
 use crate::render::views::{Text, schema_text};
 
 /// The folder of the downloads, at the root of the output.
 pub const DATA_DIR: &str = "data";
 
-/// All download files: (path in the output, bytes).
-pub fn downloads(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    for table in site.data.tables.values() {
-        files.push((format!("{DATA_DIR}/{}.csv", table.name), to_csv(table)));
-        files.push((format!("{DATA_DIR}/{}.json", table.name), to_json(table)));
+/// One file of the downloads.
+enum Download<'a> {
+    Csv(&'a Table),
+    Json(&'a Table),
+    Package,
+}
+
+impl Download<'_> {
+    fn path(&self) -> String {
+        match self {
+            Self::Csv(table) => format!("{DATA_DIR}/{}.csv", table.name),
+            Self::Json(table) => format!("{DATA_DIR}/{}.json", table.name),
+            Self::Package => format!("{DATA_DIR}/datapackage.json"),
+        }
     }
-    let package = serde_json::to_vec_pretty(&datapackage(site)).unwrap_or_default();
-    files.push((format!("{DATA_DIR}/datapackage.json"), package));
-    files
+
+    fn write(&self, site: &Site<'_>, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Self::Csv(table) => write_csv(table, out),
+            Self::Json(table) => write_json(table, out),
+            Self::Package => Ok(serde_json::to_writer_pretty(out, &datapackage(site))?),
+        }
+    }
+}
+
+/// Writes every download into the staging folder, in parallel and streamed,
+/// so memory does not grow with the size of the tables.
+pub fn write_downloads(site: &Site<'_>, staging: &Staging) -> Vec<FsError> {
+    let tables = site.data.tables.values();
+    let downloads: Vec<Download<'_>> = tables
+        .flat_map(|t| [Download::Csv(t), Download::Json(t)])
+        .chain([Download::Package])
+        .collect();
+    downloads
+        .par_iter()
+        .filter_map(|d| staging.stream(&d.path(), |w| d.write(site, w)).err())
+        .collect()
 }
 
 /// A text cell that a spreadsheet would run as a formula.
@@ -35,34 +67,51 @@ fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn to_csv(table: &Table) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = table.columns.iter().map(|c| c.name.as_str());
-    let _ = writer.write_record(header);
+/// The table as CSV, formulas defused; numbers and dates as written.
+pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(table.columns.iter().map(|c| c.name.as_str()))?;
+    let mut cells: Vec<String> = Vec::with_capacity(table.columns.len());
     for row in &table.rows {
-        let cells = row.values.iter().map(|value| match value {
+        cells.clear();
+        cells.extend(row.values.iter().map(|value| match value {
             Value::String(text) => defuse(text).into_owned(),
             other => other.to_string(),
-        });
-        let _ = writer.write_record(cells);
+        }));
+        writer.write_record(&cells)?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.flush()
 }
 
-pub fn to_json(table: &Table) -> Vec<u8> {
-    let rows: Vec<Map<String, Json>> = table
-        .rows
-        .iter()
-        .map(|row| {
-            table
-                .columns
-                .iter()
-                .zip(&row.values)
-                .map(|(column, value)| (column.name.clone(), json!(value)))
-                .collect()
-        })
-        .collect();
-    serde_json::to_vec_pretty(&rows).unwrap_or_default()
+/// The CSV export in memory, for tests and small tables.
+pub fn to_csv(table: &Table) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = write_csv(table, &mut bytes);
+    bytes
+}
+
+/// The table as a JSON array of objects, one per row, keyed by column.
+pub fn write_json(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(out, &RowsJson(table))?;
+    Ok(())
+}
+
+/// Serialises rows straight from the table, without building JSON values.
+struct RowsJson<'a>(&'a Table);
+
+struct RowJson<'a>(&'a Table, &'a crate::data::Row);
+
+impl Serialize for RowsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.rows.iter().map(|row| RowJson(self.0, row)))
+    }
+}
+
+impl Serialize for RowJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let names = self.0.columns.iter().map(|c| c.name.as_str());
+        serializer.collect_map(names.zip(&self.1.values))
+    }
 }
 
 /// A Frictionless Data Package describing every table with its schema, the

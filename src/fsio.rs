@@ -145,6 +145,10 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> FsResult<()> {
     std::fs::write(path, contents).map_err(FsError::wrap("write", path))
 }
 
+pub fn create(path: &Path) -> FsResult<std::fs::File> {
+    std::fs::File::create(path).map_err(FsError::wrap("create", path))
+}
+
 pub fn create_dir_all(path: &Path) -> FsResult<()> {
     std::fs::create_dir_all(path).map_err(FsError::wrap("create folder", path))
 }

@@ -15,3 +15,5 @@ pub mod locale;
 pub mod model;
 pub mod output;
 pub mod render;
+#[cfg(test)]
+mod testing;

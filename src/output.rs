@@ -12,7 +12,6 @@
 //! 4. The previous site, now in a side folder, is removed last. A build
 //!    killed before that leaves the side folder; the next build removes it.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -38,24 +37,27 @@ impl Staging {
         self.dir.as_deref()
     }
 
-    /// Creates the folder of every page path once, parents first.
-    pub fn create_folders<'a>(&self, paths: impl Iterator<Item = &'a str>) -> FsResult<()> {
-        let folders: BTreeSet<&str> = paths
-            .filter_map(|p| p.rsplit_once('/').map(|(folder, _)| folder))
-            .collect();
+    /// Streams a file into the staging folder, creating its folder, so a
+    /// large download is never held whole in memory. Writes nothing for
+    /// `check`. I/O errors come back with the path.
+    pub fn stream(
+        &self,
+        relative: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> FsResult<()> {
         let Some(dir) = &self.dir else { return Ok(()) };
-        for folder in folders {
-            fsio::create_dir_all(&dir.join(inside(folder.trim_start_matches('/'))?))?;
+        let path = dir.join(relative.trim_start_matches('/'));
+        if let Some(parent) = path.parent() {
+            fsio::create_dir_all(parent)?;
         }
-        Ok(())
-    }
-
-    /// Writes a page at its path (`/fr/` gives `fr/index.html`); its folder
-    /// must exist.
-    pub fn write_page(&self, path: &str, bytes: &[u8]) -> FsResult<()> {
-        let Some(dir) = &self.dir else { return Ok(()) };
-        let relative = inside(&crate::model::urls::file_of(path))?;
-        fsio::write(&dir.join(relative), bytes)
+        let mut out = std::io::BufWriter::with_capacity(1 << 18, fsio::create(&path)?);
+        write(&mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|source| fsio::FsError {
+                action: "write",
+                path,
+                source,
+            })
     }
 
     /// Writes any file, creating its folder.

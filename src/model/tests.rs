@@ -4,21 +4,9 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::config;
-use crate::content;
-use crate::data;
 
-/// The default site's inputs, loaded from the repository.
 fn inputs(config_text: Option<String>) -> (config::SiteConfig, Data, Content) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut diagnostics = Diagnostics::new();
-    let text = config_text
-        .unwrap_or_else(|| std::fs::read_to_string(root.join("site.toml")).unwrap_or_default());
-    let config = config::parse(root, &text, &mut diagnostics).expect("valid configuration");
-    let languages = config.language_codes();
-    let data = data::load(root, &languages, &mut diagnostics);
-    let content = content::load(root, &languages, false, &mut diagnostics);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    (config, data, content)
+    crate::testing::default_site_inputs(config_text)
 }
 
 /// Sums a column of the CSV independently of the loader, exactly.

@@ -41,18 +41,18 @@ pub fn write_extras(
             diagnostics.push(d);
         }
     }
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("sitemap.xml".into(), sitemap(site).into_bytes()),
-        ("robots.txt".into(), robots(site).into_bytes()),
-    ];
+    let mut files: Vec<(String, Vec<u8>)> = vec![("robots.txt".into(), robots(site).into_bytes())];
     files.extend(feeds(site));
     files.extend(super::indexes::indexes(site, renderer.locales()));
-    files.extend(crate::export::downloads(site));
     for (path, bytes) in files {
         if let Err(error) = staging.write_file(&path, &bytes) {
             diagnostics.push(error.into());
         }
     }
+    let streamed = super::sitemap::write(site, staging)
+        .into_iter()
+        .chain(crate::export::write_downloads(site, staging));
+    diagnostics.extend(streamed.map(Diagnostic::from));
     copy_static(site, staging, diagnostics);
 }
 
@@ -70,49 +70,6 @@ pub fn xml_escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Every page with its alternates in the other languages and `x-default`.
-fn sitemap(site: &Site<'_>) -> String {
-    let mut by_key: BTreeMap<&PageKey, Vec<(&str, &str)>> = BTreeMap::new();
-    for page in &site.pages {
-        by_key
-            .entry(&page.key)
-            .or_default()
-            .push((&page.lang, &page.path));
-    }
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for versions in by_key.values() {
-        let default = versions
-            .iter()
-            .find(|(lang, _)| *lang == site.config.default_language)
-            .or(versions.first());
-        for (_, path) in versions {
-            xml.push_str(&format!(
-                "<url><loc>{}</loc>",
-                xml_escape(&absolute(site, path))
-            ));
-            for (lang, alternate) in versions.iter().filter(|_| versions.len() > 1) {
-                xml.push_str(&alternate_link(site, lang, alternate));
-            }
-            if let Some((_, path)) = default.filter(|_| versions.len() > 1) {
-                xml.push_str(&alternate_link(site, "x-default", path));
-            }
-            xml.push_str("</url>\n");
-        }
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-fn alternate_link(site: &Site<'_>, lang: &str, path: &str) -> String {
-    format!(
-        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-        xml_escape(lang),
-        xml_escape(&absolute(site, path))
-    )
 }
 
 fn robots(site: &Site<'_>) -> String {

@@ -10,6 +10,7 @@
 mod context;
 mod extras;
 mod indexes;
+mod sitemap;
 pub mod templates;
 pub mod views;
 
@@ -82,18 +83,21 @@ pub fn render_site(
             (l.code.as_str(), tera::Value::from_serializable(&view))
         })
         .collect();
-    let folders = site.pages.iter().map(|p| p.path.as_str());
-    if let Err(error) = staging.create_folders(folders) {
-        diagnostics.push(error.into());
-        return;
-    }
-    let failures: Vec<Diagnostic> = site
-        .pages
-        .par_iter()
-        .filter_map(|page| render_page(site, renderer, staging, &shared, page).err())
-        .collect();
+    // Pages and the other files (downloads, sitemap, feeds) are independent:
+    // they are written side by side, each page's folder by the thread that
+    // writes it.
+    let mut extra_diagnostics = Diagnostics::new();
+    let (failures, ()) = rayon::join(
+        || {
+            site.pages
+                .par_iter()
+                .filter_map(|page| render_page(site, renderer, staging, &shared, page).err())
+                .collect::<Vec<Diagnostic>>()
+        },
+        || extras::write_extras(site, renderer, staging, &shared, &mut extra_diagnostics),
+    );
     diagnostics.extend(dedupe(failures));
-    extras::write_extras(site, renderer, staging, &shared, diagnostics);
+    diagnostics.extend(extra_diagnostics);
 }
 
 fn render_page(
@@ -106,7 +110,7 @@ fn render_page(
     let (template, context) = context::page_context(site, shared, page);
     let html = renderer.render(template, &context)?;
     staging
-        .write_page(&page.path, &html)
+        .write_file(&crate::model::urls::file_of(&page.path), &html)
         .map_err(Diagnostic::from)
 }
 

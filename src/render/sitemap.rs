@@ -1,0 +1,150 @@
+//! `sitemap.xml`: every page with its translations as hreflang alternates and
+//! `x-default`. Past 50,000 addresses (the sitemaps.org limit per file) the
+//! pages go into `sitemap-N.xml` files listed by a `sitemap.xml` index.
+//! Files are streamed: a national site's sitemap is tens of megabytes.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::fsio::FsError;
+use crate::model::{PageKey, Site};
+use crate::output::Staging;
+
+use super::context::absolute;
+use super::extras::xml_escape;
+
+/// Addresses per sitemap file, the protocol's limit.
+pub const LIMIT: usize = 50_000;
+
+/// The versions of one page: (language, path), default language first.
+type Versions<'a> = Vec<(&'a str, &'a str)>;
+
+pub fn write(site: &Site<'_>, staging: &Staging) -> Vec<FsError> {
+    write_split(site, staging, LIMIT)
+}
+
+fn write_split(site: &Site<'_>, staging: &Staging, limit: usize) -> Vec<FsError> {
+    let groups = translation_groups(site);
+    let entries: Vec<(&Versions<'_>, &str)> = groups
+        .iter()
+        .flat_map(|versions| versions.iter().map(move |(_, path)| (versions, *path)))
+        .collect();
+    let chunks: Vec<_> = entries.chunks(limit).collect();
+    let mut errors = Vec::new();
+    if chunks.len() <= 1 {
+        let all = chunks.first().copied().unwrap_or_default();
+        errors.extend(
+            staging
+                .stream("sitemap.xml", |w| urlset(site, all, w))
+                .err(),
+        );
+        return errors;
+    }
+    for (index, chunk) in chunks.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", index + 1);
+        errors.extend(staging.stream(&name, |w| urlset(site, chunk, w)).err());
+    }
+    let index = |w: &mut dyn Write| sitemap_index(site, chunks.len(), w);
+    errors.extend(staging.stream("sitemap.xml", index).err());
+    errors
+}
+
+/// Pages grouped by what they show, so each lists its translations.
+fn translation_groups<'a>(site: &'a Site<'_>) -> Vec<Versions<'a>> {
+    let mut by_key: BTreeMap<&PageKey, Versions<'a>> = BTreeMap::new();
+    for page in &site.pages {
+        by_key
+            .entry(&page.key)
+            .or_default()
+            .push((&page.lang, &page.path));
+    }
+    let default = site.config.default_language.as_str();
+    by_key
+        .into_values()
+        .map(|mut versions| {
+            versions.sort_by_key(|(lang, _)| *lang != default);
+            versions
+        })
+        .collect()
+}
+
+fn urlset(site: &Site<'_>, entries: &[(&Versions<'_>, &str)], w: &mut dyn Write) -> io::Result<()> {
+    w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")?;
+    for (versions, path) in entries {
+        write!(w, "<url><loc>{}</loc>", xml_escape(&absolute(site, path)))?;
+        if versions.len() > 1 {
+            for (lang, alternate) in versions.iter() {
+                alternate_link(site, lang, alternate, w)?;
+            }
+            // The default language's version comes first.
+            if let Some((_, default)) = versions.first() {
+                alternate_link(site, "x-default", default, w)?;
+            }
+        }
+        w.write_all(b"</url>\n")?;
+    }
+    w.write_all(b"</urlset>\n")
+}
+
+fn alternate_link(site: &Site<'_>, lang: &str, path: &str, w: &mut dyn Write) -> io::Result<()> {
+    write!(
+        w,
+        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+        xml_escape(lang),
+        xml_escape(&absolute(site, path))
+    )
+}
+
+fn sitemap_index(site: &Site<'_>, files: usize, w: &mut dyn Write) -> io::Result<()> {
+    w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")?;
+    for n in 1..=files {
+        let url = absolute(site, &format!("/sitemap-{n}.xml"));
+        writeln!(w, "<sitemap><loc>{}</loc></sitemap>", xml_escape(&url))?;
+    }
+    w.write_all(b"</sitemapindex>\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    fn sitemaps(limit: usize) -> (tempfile::TempDir, usize) {
+        let (config, data, content) = crate::testing::default_site_inputs(None);
+        let mut diagnostics = Diagnostics::new();
+        let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let prepared =
+            crate::output::prepare(&config.root, &dir.path().join("out")).expect("staging");
+        assert!(write_split(&site, prepared.staging(), limit).is_empty());
+        prepared.publish().expect("published");
+        (dir, site.pages.len())
+    }
+
+    #[test]
+    fn one_sitemap_lists_every_page_with_alternates() {
+        let (dir, pages) = sitemaps(LIMIT);
+        let xml = std::fs::read_to_string(dir.path().join("out/sitemap.xml")).expect("sitemap");
+        assert_eq!(xml.matches("<url>").count(), pages);
+        assert!(xml.contains("hreflang=\"x-default\" href=\"https://ess-tta.example.ma/fr/\""));
+        assert!(xml.contains("hreflang=\"ar\" href=\"https://ess-tta.example.ma/ar/mashari/\""));
+        assert!(!dir.path().join("out/sitemap-1.xml").exists());
+    }
+
+    #[test]
+    fn splits_into_files_of_at_most_the_limit_with_an_index() {
+        let (dir, pages) = sitemaps(100);
+        let index = std::fs::read_to_string(dir.path().join("out/sitemap.xml")).expect("index");
+        let files = pages.div_ceil(100);
+        assert_eq!(index.matches("<sitemap>").count(), files);
+        let mut listed = 0;
+        for n in 1..=files {
+            let part = std::fs::read_to_string(dir.path().join(format!("out/sitemap-{n}.xml")))
+                .expect("part");
+            let urls = part.matches("<url>").count();
+            assert!(urls <= 100);
+            listed += urls;
+        }
+        assert_eq!(listed, pages);
+    }
+}
