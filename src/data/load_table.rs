@@ -209,7 +209,9 @@ impl TableReader<'_> {
             // the file: say where it opened rather than count its cells.
             let at_end =
                 usize::try_from(reader.position().byte()).unwrap_or(usize::MAX) >= self.text.len();
-            if let Some(quote) = unclosed_quote(self.text, start).filter(|_| at_end) {
+            // Only the last record can hold one, and the scan reads to the end
+            // of the file: never do it for the others.
+            if let Some(quote) = at_end.then(|| unclosed_quote(self.text, start)).flatten() {
                 diagnostics.push(
                     Diagnostic::error("this double quote is never closed")
                         .at(self.path, Location::at(self.text, quote..quote + 1))
@@ -306,7 +308,8 @@ impl TableReader<'_> {
 /// closed, in the text from `start` to the end.
 fn unclosed_quote(text: &str, start: usize) -> Option<usize> {
     let mut open = None;
-    for (i, byte) in text.bytes().enumerate().skip(start) {
+    let tail = text.as_bytes().get(start..).unwrap_or_default();
+    for (i, byte) in tail.iter().enumerate().map(|(i, b)| (start + i, *b)) {
         if byte == b'"' {
             open = match open {
                 Some(_) => None,
