@@ -25,7 +25,7 @@ use super::{DateLength, Locale, Locales};
 const RESERVED: [&str; 4] = ["key", "count", "lang", "plain"];
 
 /// Registers the filters `number`, `money`, `percent`, `date`,
-/// `plural_category` and the function `t`.
+/// `plural_category`, `text` and the function `t`.
 pub fn register_template_helpers(tera: &mut tera::Tera, locales: Arc<Locales>) {
     let l = Arc::clone(&locales);
     tera.register_filter("number", move |v: Value, k: Kwargs, s: &State| {
@@ -47,7 +47,35 @@ pub fn register_template_helpers(tera: &mut tera::Tera, locales: Arc<Locales>) {
     tera.register_filter("plural_category", move |v: Value, k: Kwargs, s: &State| {
         plural_category(&l, &v, &k, s)
     });
+    let l = Arc::clone(&locales);
+    tera.register_filter("text", move |v: Value, _: Kwargs, s: &State| {
+        text(&l, &v, s)
+    });
     tera.register_function("t", move |k: Kwargs, s: &State| translate(&locales, &k, s));
+}
+
+/// A translated text from the views (`{text, lang, fallback}`) as HTML. A
+/// fallback keeps its own language and direction, and says in the page's
+/// language that it is not translated. A filter rather than a template
+/// component: it runs dozens of times per page.
+fn text(locales: &Locales, value: &Value, state: &State) -> TeraResult<Value> {
+    let field = |key: &'static str| value.get_from_path(key);
+    let body = field("text").and_then(Value::as_str).unwrap_or_default();
+    let escaped = state.escape(body)?;
+    if !field("fallback").and_then(Value::as_bool).unwrap_or(false) {
+        return Ok(Value::safe_string(&escaped));
+    }
+    let lang = field("lang").and_then(Value::as_str).unwrap_or_default();
+    let dir = locales.get(lang).map_or("auto", Locale::direction);
+    let (page_lang, _) = current(locales, state, "text")?;
+    let note = locales
+        .lookup(&page_lang, "not_translated", None)
+        .map_or(String::new(), |found| found.text);
+    Ok(Value::safe_string(&format!(
+        "<span lang=\"{}\" dir=\"{dir}\" class=\"untranslated\">{escaped}</span><small class=\"untranslated-note\">({})</small>",
+        state.escape(lang)?,
+        state.escape(&note)?
+    )))
 }
 
 fn number(locales: &Locales, value: &Value, kwargs: &Kwargs, state: &State) -> TeraResult<String> {

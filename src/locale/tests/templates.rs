@@ -164,3 +164,30 @@ fn helpers_explain_a_missing_or_unknown_language() {
     assert!(error(None).contains("the template context has no `lang` variable"));
     assert!(error(Some("de")).contains("`de` is not a site language"));
 }
+
+#[test]
+fn text_shows_a_fallback_in_its_own_language_with_a_notice() {
+    let mut tera = tera("");
+    let template = "{{ v | text }}";
+    tera.add_raw_template("page.html", template)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut context = context("ar", &[]);
+    let fallback =
+        serde_json::json!({ "text": "Coopérative <Al Amal>", "lang": "fr", "fallback": true });
+    context.insert("v", &fallback);
+    let html = tera
+        .render("page.html", &context)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        html.starts_with("<span lang=\"fr\" dir=\"ltr\" class=\"untranslated\">Coopérative &lt;Al Amal&gt;</span>"),
+        "{html}"
+    );
+    assert!(html.contains("class=\"untranslated-note\""), "{html}");
+    let translated =
+        serde_json::json!({ "text": "تعاونية <الأمل>", "lang": "ar", "fallback": false });
+    context.insert("v", &translated);
+    let html = tera
+        .render("page.html", &context)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(html, "تعاونية &lt;الأمل&gt;");
+}
