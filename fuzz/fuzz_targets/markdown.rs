@@ -48,7 +48,8 @@ fn is_inert(tag: &str) -> bool {
                 if matches!(name, "href" | "src" | "action" | "formaction" | "srcset") {
                     // As the WHATWG URL parser reads it: leading C0 controls
                     // and spaces trimmed, tabs and newlines removed anywhere.
-                    let value = rest[name_len..].trim_start_matches(['=', '"']);
+                    let value = rest[name_len..].strip_prefix('=').unwrap_or_default();
+                    let value = value.strip_prefix('"').unwrap_or(value);
                     let compact: String = value
                         .trim_start_matches(|c: char| c <= ' ')
                         .chars()

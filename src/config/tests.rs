@@ -138,3 +138,20 @@ fn accepts_slugs_and_language_codes() {
     assert!(is_language_code("zgh"));
     assert!(!is_language_code("FR"));
 }
+
+#[test]
+fn reads_the_raw_html_policy_and_rejects_an_unknown_one() {
+    let (config, _) = parse_text(MINIMAL);
+    let config = config.expect("the minimal config is valid");
+    assert_eq!(config.raw_html, crate::content::RawHtml::Sanitize);
+    let (config, _) = parse_text(&format!("{MINIMAL}[content]\nraw_html = \"trust\"\n"));
+    let config = config.expect("trust is a policy");
+    assert_eq!(config.raw_html, crate::content::RawHtml::Trust);
+    let d = only_error(&format!("{MINIMAL}[content]\nraw_html = \"allow\"\n"));
+    assert!(
+        d.message.contains("unknown variant `allow`"),
+        "{}",
+        d.message
+    );
+    assert_eq!(d.position(), "site.toml:17:12");
+}

@@ -169,7 +169,8 @@ impl Diagnostics {
     }
 
     /// Sorted by file, then position, so output is the same on every run
-    /// whatever order parallel stages finished in.
+    /// whatever order parallel stages finished in; a problem found twice
+    /// (a template mistake met by two stages) is reported once.
     pub fn sorted(mut self) -> Self {
         self.items.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
@@ -181,6 +182,7 @@ impl Diagnostics {
             };
             key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
         });
+        self.items.dedup();
         self
     }
 }
@@ -258,6 +260,17 @@ mod tests {
             .map(|d| d.message.clone())
             .collect();
         assert_eq!(order, ["early", "late", "b"]);
+    }
+
+    #[test]
+    fn reports_a_problem_found_twice_once() {
+        let twice: Diagnostics = [
+            Diagnostic::error("x").in_file("a"),
+            Diagnostic::error("x").in_file("a"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(twice.sorted().len(), 1);
     }
 
     #[test]

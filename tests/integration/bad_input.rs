@@ -319,6 +319,11 @@ fn reports_syntax_errors_in_every_template() {
 }
 
 #[test]
+fn rejects_an_undefined_variable_in_a_parent_template_at_its_line() {
+    check_case("template_undefined_variable_in_parent");
+}
+
+#[test]
 fn refuses_a_csv_larger_than_the_configured_limit_before_reading_it() {
     check_case_with("file_larger_than_limit", |site| {
         let config = site.read("site.toml") + "\n[limits]\nmax_file_mb = 1\n";

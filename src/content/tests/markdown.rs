@@ -126,3 +126,30 @@ proptest! {
         let _ = render(&source);
     }
 }
+
+#[test]
+fn sanitises_raw_html_by_default_with_a_warning_at_its_place() {
+    use super::super::markdown::{RawHtml, render_with};
+    let markdown = "Texte\n\n<p onclick=\"x()\">Bonjour</p>\n";
+    let (rendered, issues) = render_with(markdown, RawHtml::Sanitize);
+    assert!(!rendered.html.contains("onclick"), "{}", rendered.html);
+    let issue = issues.first().expect("a warning");
+    assert_eq!(issue.severity, Severity::Warning);
+    assert_eq!(&markdown[issue.span.clone()], "onclick=\"x()\"");
+
+    let (trusted, issues) = render_with(markdown, RawHtml::Trust);
+    assert!(trusted.html.contains("onclick"), "{}", trusted.html);
+    assert!(issues.is_empty(), "{issues:?}");
+}
+
+#[test]
+fn refuses_code_urls_even_when_raw_html_is_trusted() {
+    use super::super::markdown::{RawHtml, render_with};
+    for markdown in ["<a href=\"javascript:x()\">a</a>", "[a](javascript:x())"] {
+        let (_, issues) = render_with(markdown, RawHtml::Trust);
+        assert!(
+            issues.iter().any(|i| i.severity == Severity::Error),
+            "{markdown}: {issues:?}"
+        );
+    }
+}
