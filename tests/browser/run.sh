@@ -14,7 +14,8 @@ site="$(mktemp -d "${TMPDIR:-/tmp}/bayan-browser.XXXXXX")"
 trap 'rm -rf "$site"' EXIT
 
 echo "== build the default site into $site/public"
-cargo run --locked --release -q -- build --output "$site/public"
+# BAYAN_PROFILE=dev reuses the debug binary (CI has just built it).
+cargo run --locked --profile "${BAYAN_PROFILE:-release}" -q -- build --output "$site/public"
 
 echo "== Nu Html Checker: every HTML page"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --format gnu "$site/public"
