@@ -32,6 +32,9 @@ pub struct LanguageView<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub dir: Direction,
+    /// The site's title and description in that language, for the landing.
+    pub title: &'a str,
+    pub description: &'a str,
 }
 
 #[derive(Serialize)]
@@ -119,6 +122,8 @@ pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
                 code: &l.code,
                 name: &l.name,
                 dir: l.direction,
+                title: &l.title,
+                description: &l.description,
             })
             .collect(),
         sample_data: config.sample_data,
