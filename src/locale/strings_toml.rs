@@ -24,7 +24,8 @@ use crate::fsio;
 
 /// The messages of the file at `path`, by full key.
 pub(super) fn read(path: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Message)> {
-    let source = match fsio::read_to_string(path) {
+    // UI strings are small: the same fixed cap as site.toml.
+    let source = match fsio::read_capped_to_string(path, crate::config::MAX_CONFIG_BYTES) {
         Ok(source) => source,
         Err(error) => {
             diagnostics.push(error.into());

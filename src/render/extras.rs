@@ -141,7 +141,7 @@ fn copy_static(site: &Site<'_>, staging: &Staging, diagnostics: &mut Diagnostics
                 continue;
             }
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let result = crate::fsio::read(entry.path())
+            let result = crate::fsio::read_capped(entry.path(), site.config.max_file_bytes)
                 .and_then(|bytes| staging.write_file(&relative.to_string_lossy(), &bytes));
             if let Err(error) = result {
                 diagnostics.push(error.into());
