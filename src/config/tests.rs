@@ -135,8 +135,8 @@ fn accepts_slugs_and_language_codes() {
     assert!(!is_slug("Données"));
     assert!(!is_slug("a/b"));
     assert!(!is_slug(""));
-    assert!(is_language_code("zgh"));
-    assert!(!is_language_code("FR"));
+    assert!(validate::is_language_code("zgh"));
+    assert!(!validate::is_language_code("FR"));
 }
 
 #[test]

@@ -1,0 +1,273 @@
+//! Validation of the raw `site.toml` into the model: languages, slugs, URLs,
+//! labels, key figures. Every problem is a diagnostic at its position.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::raw::{
+    self, PerLanguage, RawAggregate, RawConfig, RawDirection, RawLanguage, RawSections,
+};
+use super::*;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+/// Validation state: the source text, to turn spans into locations.
+pub(super) struct Validator<'a> {
+    pub(super) text: &'a str,
+    pub(super) diagnostics: &'a mut Diagnostics,
+}
+
+impl Validator<'_> {
+    pub(super) fn config(&mut self, root: &Path, raw: RawConfig) -> SiteConfig {
+        let languages = self.languages(raw.languages);
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+        let default_language = self.default_language(raw.default_language, &codes);
+        let sections = self.sections(raw.sections, &codes);
+        let facets = raw
+            .facets
+            .into_iter()
+            .map(|f| {
+                let field = self.named(f.field);
+                let slug = self.slugs(&f.slug, &field.name, &codes, "facets.slug");
+                Facet { field, slug }
+            })
+            .collect();
+        let key_figures = raw
+            .key_figures
+            .into_iter()
+            .map(|k| self.key_figure(k, &codes))
+            .collect();
+        let charts = raw
+            .charts
+            .into_iter()
+            .map(|c| Chart {
+                id: c.id,
+                facet: self.named(c.facet),
+                figures: c.figures.into_iter().map(|f| self.named(f)).collect(),
+                title: self.labels(c.title, &codes),
+            })
+            .collect();
+        let indicators = raw.indicators.map(|i| Indicators {
+            table: self.named(i.table),
+            name: self.named(i.name),
+            unit: self.named(i.unit),
+            target: self.named(i.target),
+            achieved: self.named(i.achieved),
+        });
+        let records = Records {
+            table: self.named(raw.records.table),
+            title: self.named(raw.records.title),
+            summary: raw.records.summary.map(|s| self.named(s)),
+            per_page: raw.records.per_page.max(1),
+        };
+        SiteConfig {
+            root: root.to_path_buf(),
+            base_url: self.base_url(&raw.base_url),
+            theme: self.theme(raw.theme),
+            default_language,
+            languages,
+            sample_data: raw.sample_data,
+            sections,
+            records,
+            facets,
+            key_figures,
+            charts,
+            indicators,
+            max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
+            raw_html: raw.content.raw_html,
+        }
+    }
+
+    fn error(&mut self, message: String, span: std::ops::Range<usize>) -> &mut Diagnostic {
+        let location = Location::at(self.text, span);
+        self.diagnostics
+            .push(Diagnostic::error(message).at(CONFIG_FILE, location));
+        // The sink only grows, so the last item is the one just pushed.
+        self.last()
+    }
+
+    fn last(&mut self) -> &mut Diagnostic {
+        self.diagnostics
+            .last_mut()
+            .expect("a diagnostic was just pushed")
+    }
+
+    fn named(&self, spanned: Spanned<String>) -> Named {
+        let location = Location::at(self.text, spanned.span());
+        Named {
+            name: spanned.into_inner(),
+            location,
+        }
+    }
+
+    fn languages(&mut self, raw: Vec<RawLanguage>) -> Vec<Language> {
+        if raw.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error("no language is configured")
+                    .in_file(CONFIG_FILE)
+                    .with_hint("add a [[languages]] table with code, name, locale and title"),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        let mut languages = Vec::new();
+        for language in raw {
+            let span = language.code.span();
+            let code = language.code.into_inner();
+            if !is_language_code(&code) {
+                self.error(format!("`{code}` is not a language code"), span)
+                    .hint = Some("use a lowercase ISO 639 code such as `fr` or `ar`".into());
+            } else if !seen.insert(code.clone()) {
+                self.error(format!("the language `{code}` is configured twice"), span);
+            }
+            let direction = match language.direction {
+                Some(RawDirection::Rtl) => Direction::Rtl,
+                Some(RawDirection::Ltr) => Direction::Ltr,
+                None => default_direction(&code),
+            };
+            languages.push(Language {
+                code,
+                name: language.name,
+                locale: language.locale,
+                direction,
+                title: language.title,
+                description: language.description,
+            });
+        }
+        languages
+    }
+
+    fn default_language(&mut self, raw: Option<Spanned<String>>, codes: &[String]) -> String {
+        let first = codes.first().cloned().unwrap_or_default();
+        let Some(raw) = raw else { return first };
+        let span = raw.span();
+        let code = raw.into_inner();
+        if !codes.contains(&code) {
+            let hint = format!("configured languages: {}", codes.join(", "));
+            self.error(
+                format!("the default language `{code}` is not configured"),
+                span,
+            )
+            .hint = Some(hint);
+            return first;
+        }
+        code
+    }
+
+    fn base_url(&mut self, raw: &str) -> String {
+        let trimmed = raw.trim();
+        if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
+            let span = self.span_of_value(raw);
+            self.error(format!("the base URL `{raw}` is not absolute"), span)
+                .hint = Some("write it in full, such as https://example.org/".into());
+        }
+        format!("{}/", trimmed.trim_end_matches('/'))
+    }
+
+    fn theme(&mut self, theme: String) -> String {
+        if !is_slug(&theme) {
+            let span = self.span_of_value(&theme);
+            self.error(
+                format!("the theme name `{theme}` is not a folder name"),
+                span,
+            );
+        }
+        theme
+    }
+
+    /// Where a string value appears in the text, for values read without span.
+    fn span_of_value(&self, value: &str) -> std::ops::Range<usize> {
+        let start = self.text.find(value).unwrap_or(0);
+        start..start + value.len()
+    }
+
+    fn sections(&mut self, raw: RawSections, codes: &[String]) -> Sections {
+        Sections {
+            projects: self.slugs(&raw.projects, "projects", codes, "sections.projects"),
+            news: self.slugs(&raw.news, "news", codes, "sections.news"),
+            results: self.slugs(&raw.results, "results", codes, "sections.results"),
+            programme: self.slugs(&raw.programme, "programme", codes, "sections.programme"),
+            open_data: self.slugs(&raw.open_data, "open-data", codes, "sections.open_data"),
+            search: self.slugs(&raw.search, "search", codes, "sections.search"),
+        }
+    }
+
+    /// One URL segment per language, `fallback` where none is given.
+    fn slugs(
+        &mut self,
+        raw: &PerLanguage,
+        fallback: &str,
+        codes: &[String],
+        key: &str,
+    ) -> BTreeMap<String, String> {
+        self.check_languages(raw, codes, key);
+        codes
+            .iter()
+            .map(|code| {
+                let slug = raw.get(code).map_or(fallback, String::as_str);
+                if !is_slug(slug) {
+                    let span = self.span_of_value(slug);
+                    self.error(format!("`{slug}` cannot be used in a URL ({key})"), span)
+                        .hint = Some("use lowercase letters, digits and hyphens".into());
+                }
+                (code.clone(), slug.to_string())
+            })
+            .collect()
+    }
+
+    /// Labels per language; a missing one is left out (shown in the default
+    /// language with a "not translated" notice, and reported by `check`).
+    fn labels(&mut self, raw: PerLanguage, codes: &[String]) -> BTreeMap<String, String> {
+        self.check_languages(&raw, codes, "label");
+        raw
+    }
+
+    fn check_languages(&mut self, raw: &PerLanguage, codes: &[String], key: &str) {
+        for lang in raw.keys().filter(|l| !codes.contains(l)) {
+            let span = self.span_of_value(&format!("{lang} ="));
+            let hint = format!("configured languages: {}", codes.join(", "));
+            self.error(
+                format!("`{lang}` in {key} is not a configured language"),
+                span,
+            )
+            .hint = Some(hint);
+        }
+    }
+
+    fn key_figure(&mut self, raw: raw::RawKeyFigure, codes: &[String]) -> KeyFigure {
+        let aggregate = match (raw.aggregate, raw.field) {
+            (RawAggregate::Count, _) => Aggregate::Count,
+            (RawAggregate::Sum, Some(field)) => Aggregate::Sum(self.named(field)),
+            (RawAggregate::Sum, None) => {
+                let span = self.span_of_value(&format!("\"{}\"", raw.id));
+                self.error(format!("the key figure `{}` sums no field", raw.id), span)
+                    .hint = Some("add field = \"…\" naming a number column".into());
+                Aggregate::Count
+            }
+        };
+        KeyFigure {
+            id: raw.id,
+            aggregate,
+            label: self.labels(raw.label, codes),
+        }
+    }
+}
+
+/// Right-to-left scripts' languages, for when `direction` is not given.
+fn default_direction(code: &str) -> Direction {
+    const RTL: [&str; 8] = ["ar", "fa", "he", "ur", "ps", "dv", "yi", "ckb"];
+    if RTL.contains(&code) {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+/// `fr`, `ar`, `zgh`, `pt-br`: what a language code may look like here.
+pub(super) fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
