@@ -150,6 +150,9 @@ impl Snippet {
 /// The part of `line` around `span`, with `…` where it was cut; returns the
 /// new text, the span in it and the number of characters cut at the start.
 fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
+    // A span from elsewhere may be reversed or past the line: clamp it.
+    let start = span.start.min(line.len());
+    let span = start..span.end.clamp(start, line.len());
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let start_char = chars
         .iter()
@@ -168,10 +171,11 @@ fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
     let prefix = if from > 0 { "…" } else { "" };
     let suffix = if to < chars.len() { "…" } else { "" };
     let text = format!("{prefix}{}{suffix}", &line[byte(from)..byte(to)]);
-    let shift = byte(from) - prefix.len();
     // The ellipsis stands for the cut characters: it takes one column.
     let skipped = from.saturating_sub(usize::from(from > 0));
-    (text, span.start - shift..span.end - shift, skipped)
+    let local = |i: usize| (i.saturating_sub(byte(from)) + prefix.len()).min(text.len());
+    let local_span = local(span.start)..local(span.end);
+    (text, local_span, skipped)
 }
 
 impl<'a> Files<'a> for Snippet {
@@ -269,6 +273,18 @@ mod tests {
         let shown = text.lines().find(|l| l.contains("12a")).unwrap_or_default();
         assert!(shown.chars().count() < 120, "{shown}");
         assert!(shown.contains('…'), "{shown}");
+    }
+
+    #[test]
+    fn spans_reversed_or_past_the_line_never_panic() {
+        let line = format!("ab{},x", "é".repeat(100));
+        for span in [300..5, 500..600, 0..0, 150..150, 201..202, 82..83, 84..85] {
+            let (text, local, _) = window(&line, span.clone());
+            assert!(
+                local.start <= local.end && local.end <= text.len(),
+                "{span:?}"
+            );
+        }
     }
 
     #[test]
