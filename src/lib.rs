@@ -11,6 +11,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod export;
 pub mod fsio;
+pub mod html;
 pub mod locale;
 pub mod model;
 pub mod output;

@@ -321,42 +321,12 @@ fn image<'a>(
     let title = if title.is_empty() {
         String::new()
     } else {
-        format!(" title=\"{}\"", escape(title))
+        format!(" title=\"{}\"", crate::html::escape(title))
     };
     let tag = format!(
         "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
-        escape(&encode_spaces(url)),
-        escape(&alt)
+        crate::html::escape_url(url),
+        crate::html::escape(&alt)
     );
     Some(Event::InlineHtml(tag.into()))
-}
-
-/// A URL with spaces and control characters percent-encoded, as browsers
-/// and validators expect.
-fn encode_spaces(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii_whitespace() || c.is_ascii_control() {
-            out.push_str(&format!("%{:02X}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Escapes text for an HTML attribute value.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

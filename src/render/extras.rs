@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::html;
 use crate::model::{PageKey, Site};
 use crate::output::Staging;
 
@@ -56,22 +57,6 @@ pub fn write_extras(
     copy_static(site, staging, diagnostics);
 }
 
-/// Escapes text for XML content and attributes.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn robots(site: &Site<'_>) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
@@ -105,24 +90,24 @@ fn feeds(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
         let feed_url = absolute(site, &format!("{news}atom.xml"));
         let mut xml = format!(
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{}</updated>\n",
-            xml_escape(&language.title),
-            xml_escape(&feed_url),
-            xml_escape(&feed_url),
-            xml_escape(&absolute(site, news)),
+            html::escape(&language.title),
+            html::escape(&feed_url),
+            html::escape(&feed_url),
+            html::escape(&absolute(site, news)),
             stamp(updated),
         );
         for article in articles {
             let Some(path) = site.path(&PageKey::Article(article.key.clone()), lang) else {
                 continue;
             };
-            let url = xml_escape(&absolute(site, path));
+            let url = html::escape(&absolute(site, path));
             xml.push_str(&format!(
                 "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n<published>{}</published>\n<updated>{}</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
-                xml_escape(&article.front.title),
+                html::escape(&article.front.title),
                 stamp(article.front.date),
                 stamp(article.front.updated.or(article.front.date)),
-                xml_escape(&language.title),
-                xml_escape(article.front.summary.as_deref().unwrap_or_default()),
+                html::escape(&language.title),
+                html::escape(article.front.summary.as_deref().unwrap_or_default()),
             ));
         }
         xml.push_str("</feed>\n");

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::fsio::FsError;
+use crate::html;
 use crate::model::{PageKey, Site};
 use crate::output::Staging;
 
 use super::context::absolute;
-use super::extras::xml_escape;
 
 /// Addresses per sitemap file, the protocol's limit.
 pub const LIMIT: usize = 50_000;
@@ -71,7 +71,7 @@ fn translation_groups<'a>(site: &'a Site<'_>) -> Vec<Versions<'a>> {
 fn urlset(site: &Site<'_>, entries: &[(&Versions<'_>, &str)], w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")?;
     for (versions, path) in entries {
-        write!(w, "<url><loc>{}</loc>", xml_escape(&absolute(site, path)))?;
+        write!(w, "<url><loc>{}</loc>", html::escape(&absolute(site, path)))?;
         if versions.len() > 1 {
             for (lang, alternate) in versions.iter() {
                 alternate_link(site, lang, alternate, w)?;
@@ -90,8 +90,8 @@ fn alternate_link(site: &Site<'_>, lang: &str, path: &str, w: &mut dyn Write) ->
     write!(
         w,
         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-        xml_escape(lang),
-        xml_escape(&absolute(site, path))
+        html::escape(lang),
+        html::escape(&absolute(site, path))
     )
 }
 
@@ -99,7 +99,7 @@ fn sitemap_index(site: &Site<'_>, files: usize, w: &mut dyn Write) -> io::Result
     w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")?;
     for n in 1..=files {
         let url = absolute(site, &format!("/sitemap-{n}.xml"));
-        writeln!(w, "<sitemap><loc>{}</loc></sitemap>", xml_escape(&url))?;
+        writeln!(w, "<sitemap><loc>{}</loc></sitemap>", html::escape(&url))?;
     }
     w.write_all(b"</sitemapindex>\n")
 }
