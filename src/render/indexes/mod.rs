@@ -1,14 +1,22 @@
 //! The static JSON indexes the theme's optional script reads, per language.
 //!
-//! 1. The records index, `{projects}/index.json`: every record with its
-//!    facet values and summed figures, so the list can be filtered by
-//!    several facets at once and sorted without a server.
-//! 2. The search index, `{search}/index.json`: every record, article, page
-//!    and facet value, with its text normalised for matching.
+//! 1. The records index, `{projects}/index.json` ([`records`]): below
+//!    [`records::WHOLE_INDEX_LIMIT`] records, every record with its facet
+//!    values and summed figures, so the list can be filtered by several
+//!    facets at once and sorted without a server; above it, a manifest, the
+//!    records by pages, each facet value's record numbers (`ids.json` beside
+//!    its page) and the sort orders by chunks, fetched as needed.
+//! 2. The search index, `{search}/index.json` and its shards ([`search`]):
+//!    an inverted index of normalised tokens, split by token prefix, and
+//!    the documents (records, articles, pages, facet values) by pages.
 //!
 //! Keys are one letter to keep the files small (documented on each struct).
 //! Text is normalised here and in the script the same way ([`normalise`]),
 //! so a query typed without accents or vowel marks still matches.
+
+mod postings;
+mod records;
+mod search;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -16,37 +24,10 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::data::Value;
-use crate::locale::{Locale, Locales};
+use crate::locale::Locales;
 use crate::model::{FigureKind, PageKey, Site};
 
 use super::views::{cell_text, record_summary, schema_text, value_label};
-
-/// One record of the records index.
-#[derive(Serialize)]
-struct RecordEntry<'a> {
-    /// Id, title, address.
-    i: &'a str,
-    t: &'a str,
-    u: &'a str,
-    /// Each facet's value key, in facet order ("" when empty).
-    f: Vec<&'a str>,
-    /// Each summed key figure, exact (for sorting) and formatted (to show).
-    v: Vec<String>,
-    m: Vec<String>,
-}
-
-/// One entry of the search index.
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    /// Title, address, kind of page (a label), a short summary.
-    t: &'a str,
-    u: &'a str,
-    k: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    s: Option<String>,
-    /// Everything searchable, normalised.
-    x: String,
-}
 
 /// Both indexes of every language, as (path, bytes).
 pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<(String, Vec<u8>)> {
@@ -58,13 +39,12 @@ pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<(String, Vec<u8>)> {
         };
         if let Some(list) = site.path(&PageKey::Projects { page: 1 }, lang) {
             let money = money_pattern(locales, lang);
-            let records = records_index(site, locale, &money, lang);
-            files.push((format!("{list}index.json"), json(&records)));
+            files.extend(records::files(site, locale, &money, lang, list));
         }
         if let Some(search) = site.path(&PageKey::Search, lang) {
-            let kinds = kind_labels(locales, lang);
-            let entries = search_index(site, &kinds, lang);
-            files.push((format!("{search}index.json"), json(&entries)));
+            let (documents, kinds) = search_documents(site, locales, lang);
+            let shards = search::files(&documents, &kinds);
+            files.extend(shards.into_iter().map(|(p, b)| (format!("{search}{p}"), b)));
         }
     }
     files
@@ -78,61 +58,6 @@ fn money_pattern(locales: &Locales, lang: &str) -> String {
     locales
         .lookup(lang, "money.pattern", None)
         .map_or_else(|| "{amount}".into(), |found| found.text)
-}
-
-fn records_index<'a>(
-    site: &'a Site<'_>,
-    locale: &Locale,
-    money: &str,
-    lang: &'a str,
-) -> Vec<RecordEntry<'a>> {
-    (0..site.records.len())
-        .map(|index| {
-            let record = &site.records[index];
-            let figures = summed_figures(site, record.row);
-            let title = cell_text(
-                site,
-                site.table,
-                record.row,
-                &site.config.records.title.name,
-                lang,
-            );
-            RecordEntry {
-                i: &record.id,
-                t: title.map_or(record.id.as_str(), |t| t.text),
-                u: site
-                    .path(&PageKey::Project(index), lang)
-                    .unwrap_or_default(),
-                f: (0..site.facets.len())
-                    .map(|f| match record.facet_values.get(f).copied().flatten() {
-                        Some(v) => site.facets[f].values[v].key.as_str(),
-                        None => "",
-                    })
-                    .collect(),
-                v: figures
-                    .iter()
-                    .map(|(d, _)| d.map(|d| d.to_string()).unwrap_or_default())
-                    .collect(),
-                m: figures
-                    .iter()
-                    .map(|&(d, is_money)| match (d, is_money) {
-                        (None, _) => String::new(),
-                        (Some(d), true) => locale.money(d, money),
-                        (Some(d), false) => locale.decimal(d, 0),
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// The label of each kind of entry: project, article, page.
-fn kind_labels(locales: &Locales, lang: &str) -> [String; 3] {
-    ["project", "article", "page"].map(|key| {
-        locales
-            .lookup(lang, &format!("search.kind.{key}"), None)
-            .map_or_else(String::new, |found| found.text)
-    })
 }
 
 /// Each summed key figure of a row (`None` when empty), and whether it is
@@ -151,28 +76,39 @@ fn summed_figures(site: &Site<'_>, row: usize) -> Vec<(Option<Decimal>, bool)> {
         .collect()
 }
 
-fn search_index<'a>(
+/// Every searchable document of a language (records, articles, pages,
+/// facet values, in that order), and the labels of their kinds: project,
+/// article, page, then each facet's title.
+fn search_documents<'a>(
     site: &'a Site<'_>,
-    kinds: &'a [String; 3],
+    locales: &Locales,
     lang: &'a str,
-) -> Vec<SearchEntry<'a>> {
-    let mut entries = record_entries(site, lang, &kinds[0]);
-    entries.extend(document_entries(site, lang, &kinds[1], &kinds[2]));
-    entries.extend(facet_entries(site, lang));
-    entries
+) -> (Vec<search::Document<'a>>, Vec<String>) {
+    let mut kinds: Vec<String> = ["project", "article", "page"]
+        .iter()
+        .map(|key| {
+            locales
+                .lookup(lang, &format!("search.kind.{key}"), None)
+                .map_or_else(String::new, |found| found.text)
+        })
+        .collect();
+    let mut documents = record_documents(site, lang);
+    documents.extend(content_documents(site, lang));
+    documents.extend(facet_documents(site, lang, &mut kinds));
+    (documents, kinds)
 }
 
-fn record_entries<'a>(site: &'a Site<'_>, lang: &'a str, kind: &'a str) -> Vec<SearchEntry<'a>> {
+fn record_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Document<'a>> {
     (0..site.records.len())
         .map(|index| {
             let summary = record_summary(site, index, lang);
             let id = site.records[index].id.as_str();
-            SearchEntry {
-                t: summary.title.map_or(id, |t| t.text),
-                u: summary.href.unwrap_or_default(),
-                k: kind,
-                s: summary.summary.map(|s| shorten(s.text)),
-                x: normalise(&record_text(site, index, lang)),
+            search::Document {
+                title: summary.title.map_or(id, |t| t.text),
+                href: summary.href.unwrap_or_default(),
+                kind: 0,
+                summary: summary.summary.map(|s| shorten(s.text)),
+                text: normalise(&record_text(site, index, lang)),
             }
         })
         .collect()
@@ -203,37 +139,36 @@ fn push_word(text: &mut String, word: Option<&str>) {
     }
 }
 
-fn document_entries<'a>(
-    site: &'a Site<'_>,
-    lang: &'a str,
-    article: &'a str,
-    page: &'a str,
-) -> Vec<SearchEntry<'a>> {
-    let articles = site.content.articles.iter().map(|d| (d, article, true));
-    let pages = site.content.pages.iter().map(|d| (d, page, false));
+fn content_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Document<'a>> {
+    let articles = site.content.articles.iter().map(|d| (d, true));
+    let pages = site.content.pages.iter().map(|d| (d, false));
     articles
         .chain(pages)
-        .filter(|(doc, _, _)| doc.lang == lang)
-        .filter_map(|(doc, kind, is_article)| {
+        .filter(|(doc, _)| doc.lang == lang)
+        .filter_map(|(doc, is_article)| {
             let key = match is_article {
                 true => PageKey::Article(doc.key.clone()),
                 false => PageKey::Page(doc.key.clone()),
             };
             let summary = doc.front.summary.as_deref().unwrap_or_default();
             let tags = doc.front.tags.join(" ");
-            Some(SearchEntry {
-                t: &doc.front.title,
-                u: site.path(&key, lang)?,
-                k: kind,
-                s: doc.front.summary.as_deref().map(shorten),
-                x: normalise(&format!("{summary} {tags} {}", doc.text)),
+            Some(search::Document {
+                title: &doc.front.title,
+                href: site.path(&key, lang)?,
+                kind: if is_article { 1 } else { 2 },
+                summary: doc.front.summary.as_deref().map(shorten),
+                text: normalise(&format!("{summary} {tags} {}", doc.text)),
             })
         })
         .collect()
 }
 
-fn facet_entries<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<SearchEntry<'a>> {
-    let mut entries = Vec::new();
+fn facet_documents<'a>(
+    site: &'a Site<'_>,
+    lang: &'a str,
+    kinds: &mut Vec<String>,
+) -> Vec<search::Document<'a>> {
+    let mut documents = Vec::new();
     for (f, facet) in site.facets.iter().enumerate() {
         let title = site
             .table
@@ -241,6 +176,8 @@ fn facet_entries<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<SearchEntry<'a>> 
             .map_or(facet.field.as_str(), |field| {
                 schema_text(&field.title, lang).text
             });
+        kinds.push(title.to_string());
+        let kind = kinds.len() - 1;
         for v in 0..facet.values.len() {
             let key = PageKey::FacetValue {
                 facet: f,
@@ -251,16 +188,16 @@ fn facet_entries<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<SearchEntry<'a>> 
                 continue;
             };
             let label = value_label(site, f, v, lang).text;
-            entries.push(SearchEntry {
-                t: label,
-                u: href,
-                k: title,
-                s: None,
-                x: normalise(&format!("{label} {title}")),
+            documents.push(search::Document {
+                title: label,
+                href,
+                kind,
+                summary: None,
+                text: normalise(&format!("{label} {title}")),
             });
         }
     }
-    entries
+    documents
 }
 
 /// At most about 160 characters, cut at a space, with an ellipsis.
