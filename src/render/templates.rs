@@ -250,7 +250,7 @@ fn plain_message(message: &str) -> String {
 fn add_hint(diagnostic: &mut Diagnostic) {
     let message = diagnostic.message.as_str();
     let hint = if message.starts_with("there is no filter") {
-        "check its spelling; Bayan adds `money`, `number`, `percent`, `date` and `plural_category` to Tera's own (`upper`, `length`, `default`...)"
+        "check its spelling; Bayan adds `money`, `number`, `percent`, `date`, `text` and `plural_category` to Tera's own (`upper`, `length`, `default`...)"
     } else if message.starts_with("there is no function") {
         "check its spelling; Bayan adds the function `t` (a UI string) to Tera's own (`range`, `throw`)"
     } else if message.starts_with("there is no template") {

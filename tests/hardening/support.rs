@@ -1,11 +1,13 @@
 //! A copy of the default site in a temporary folder, and runs of the binary.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use walkdir::WalkDir;
+#[path = "../common/trees.rs"]
+mod trees;
+
+pub use trees::{Tree, copy_recursively, differences, tree};
 
 const SITE_PARTS: [&str; 4] = ["site.toml", "data", "content", "themes"];
 
@@ -26,7 +28,7 @@ impl Site {
         let dir = dir.expect("create a temporary folder");
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         for part in SITE_PARTS {
-            copy(&repo.join(part), &dir.path().join(part));
+            copy_recursively(&repo.join(part), &dir.path().join(part));
         }
         Self { dir }
     }
@@ -77,52 +79,4 @@ impl Site {
         );
         output
     }
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_file() {
-        fs::copy(from, to).expect("copy a file");
-        return;
-    }
-    for entry in WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// Every file (bytes) and folder (`None`) under `dir`, by relative path.
-pub type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
-
-pub fn tree(dir: &Path) -> Tree {
-    WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .map(|entry| {
-            let entry = entry.expect("walk output");
-            let relative = entry.path().strip_prefix(dir).expect("inside");
-            let bytes = entry
-                .file_type()
-                .is_file()
-                .then(|| fs::read(entry.path()).expect("read output file"));
-            (relative.to_path_buf(), bytes)
-        })
-        .collect()
-}
-
-/// The paths where two trees differ, for a readable failure.
-pub fn differences(a: &Tree, b: &Tree) -> Vec<String> {
-    let mut paths: Vec<&PathBuf> = a.keys().chain(b.keys()).collect();
-    paths.sort();
-    paths.dedup();
-    paths
-        .into_iter()
-        .filter(|p| a.get(*p) != b.get(*p))
-        .map(|p| p.display().to_string())
-        .take(20)
-        .collect()
 }

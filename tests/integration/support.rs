@@ -1,13 +1,16 @@
 //! Shared helpers: a copy of the default site in a temporary folder, running
 //! the binary on it, reading and comparing output trees.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use tempfile::TempDir;
 use walkdir::WalkDir;
+#[path = "../common/trees.rs"]
+mod trees;
+
+pub use trees::{copy_recursively, differences as tree_differences, tree};
 
 /// The repository, where the default site and the fixtures live.
 pub fn repo() -> &'static Path {
@@ -162,60 +165,6 @@ pub fn bayan_in(dir: &Path, args: &[&str]) -> Run {
 
 pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")
-}
-
-pub fn copy_recursively(from: &Path, to: &Path) {
-    if from.is_file() {
-        fs::copy(from, to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
-        return;
-    }
-    for entry in WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// Every file under `dir` (and every folder, as `None`), by relative path:
-/// two trees compare equal only if they hold the same bytes at the same paths.
-pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
-    WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .map(|entry| {
-            let entry = entry.expect("walk output");
-            let relative = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_path_buf();
-            let bytes = entry
-                .file_type()
-                .is_file()
-                .then(|| fs::read(entry.path()).expect("read output file"));
-            (relative, bytes)
-        })
-        .collect()
-}
-
-/// The first paths where two trees differ, for a readable failure.
-pub fn tree_differences(
-    a: &BTreeMap<PathBuf, Option<Vec<u8>>>,
-    b: &BTreeMap<PathBuf, Option<Vec<u8>>>,
-) -> Vec<String> {
-    let mut paths: Vec<&PathBuf> = a.keys().chain(b.keys()).collect();
-    paths.sort();
-    paths.dedup();
-    paths
-        .into_iter()
-        .filter(|p| a.get(*p) != b.get(*p))
-        .map(|p| p.display().to_string())
-        .take(20)
-        .collect()
 }
 
 /// Every HTML file under `dir`, relative, sorted.
