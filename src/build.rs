@@ -2,29 +2,36 @@
 //! produced and returns a new value; problems go to one diagnostics sink and
 //! the build stops before writing anything if any of them is an error.
 //!
-//! 1. configuration (`site.toml`), with command-line overrides
+//! 1. configuration (`site.toml`, command-line overrides merged before it
+//!    is validated) and the layers (theme, then site)
 //! 2. data (`data/`) and content (`content/`), loaded side by side
 //! 3. locales and UI strings
 //! 4. the site model
 //! 5. templates
-//! 6. rendering into a staging folder, swapped in only on success
+//! 6. static files, then pages (render) and every other file (publish) side
+//!    by side, all handed to one sink: a staging folder swapped in only on
+//!    success (`build`), memory (`build_into`), or nothing (`check`)
 //!
-//! `check` runs the same stages, renders every page without writing it, and
-//! adds translation completeness.
+//! `check` runs the same stages, renders every page into a sink that keeps
+//! nothing, and adds translation completeness to the diagnostics.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::completeness;
-use crate::config::{self, SiteConfig};
+use crate::config::{self, Overrides, SiteConfig};
 use crate::content::{self, Content};
 use crate::data::{self, Data};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layers::Layers;
 use crate::locale::{Locales, Strings};
-use crate::model;
+use crate::model::{self, Site};
 use crate::output;
-use crate::render::{self, Renderer};
+use crate::publish;
+use crate::render::Renderer;
+use crate::sink::{self, Sink};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -37,102 +44,153 @@ pub struct Options {
 
 /// What a build did, for the summary line and `--verbose`.
 #[derive(Debug, Default)]
-pub struct Report {
-    pub pages: usize,
+pub struct BuildFacts {
+    /// Pages of each language (the landing and 404 pages are not counted).
+    pub pages: BTreeMap<String, usize>,
     pub records: usize,
     pub articles: usize,
-    pub output: PathBuf,
+    pub warnings: usize,
+    /// The folder written, for `build`.
+    pub output: Option<PathBuf>,
     pub timings: Vec<(&'static str, Duration)>,
-    /// UI strings missing in a language: (language, key).
-    pub untranslated: Vec<(String, String)>,
-    /// Content and data not translated in every language (`check` only).
-    pub incomplete: Vec<Diagnostic>,
+    /// The theme's static files that the site's own replace.
+    pub static_overrides: Vec<String>,
 }
 
-/// Everything loaded and modelled, before anything is written.
+impl BuildFacts {
+    pub fn page_count(&self) -> usize {
+        self.pages.values().sum()
+    }
+}
+
+/// A build's facts when it succeeded, and its diagnostics either way.
+#[derive(Debug)]
+pub struct Outcome {
+    pub facts: Option<BuildFacts>,
+    pub diagnostics: Diagnostics,
+    /// Whether the output folder was replaced (false for a failed build,
+    /// even when its errors came after the staging folder was filled).
+    pub published: bool,
+}
+
+/// Where a run's files go.
+enum Destination<'a> {
+    Folder,
+    Sink(&'a dyn Sink),
+    Nowhere,
+}
+
+/// Builds the site into its output folder, replaced only on success.
+pub fn build(options: &Options) -> Outcome {
+    run(options, Destination::Folder)
+}
+
+/// Builds the site into `sink` (the preview server's memory, tests).
+pub fn build_into(options: &Options, sink: &dyn Sink) -> Outcome {
+    run(options, Destination::Sink(sink))
+}
+
+/// Validates everything `build` validates, rendering every page into a
+/// sink that keeps nothing, plus translation completeness.
+pub fn check(options: &Options) -> Diagnostics {
+    run(options, Destination::Nowhere).diagnostics
+}
+
+fn run(options: &Options, destination: Destination<'_>) -> Outcome {
+    let mut diagnostics = Diagnostics::new();
+    let mut published = false;
+    let facts = stages(options, &destination, &mut published, &mut diagnostics);
+    let facts = facts.map(|mut facts| {
+        facts.warnings = diagnostics.warning_count();
+        facts
+    });
+    Outcome {
+        facts,
+        diagnostics: diagnostics.sorted(),
+        published,
+    }
+}
+
+fn stages(
+    options: &Options,
+    destination: &Destination<'_>,
+    published: &mut bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<BuildFacts> {
+    let mut clock = Clock::new();
+    let inputs = load(options, diagnostics)?;
+    clock.lap("load");
+    if matches!(destination, Destination::Nowhere) {
+        check_completeness(&inputs, diagnostics);
+    }
+    let site = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)?;
+    clock.lap("model");
+    let limit = inputs.config.max_file_bytes;
+    let renderer = Renderer::new(&inputs.layers, limit, inputs.locales.clone(), diagnostics)?;
+    clock.lap("templates");
+    let mut facts = facts_of(&site);
+    let generated = match destination {
+        Destination::Folder => {
+            let target = output_dir(options, &inputs.config);
+            facts.output = Some(target.clone());
+            let outcome = write_folder(&site, &renderer, &inputs.layers, &target, diagnostics);
+            *published = outcome.is_some();
+            outcome
+        }
+        Destination::Sink(sink) => Some(generate(
+            &site,
+            &renderer,
+            &inputs.layers,
+            *sink,
+            diagnostics,
+        )),
+        Destination::Nowhere => Some(generate(
+            &site,
+            &renderer,
+            &inputs.layers,
+            &sink::Discard,
+            diagnostics,
+        )),
+    };
+    clock.lap("render and write");
+    facts.static_overrides = generated?;
+    facts.timings = clock.laps;
+    (!diagnostics.has_errors()).then_some(facts)
+}
+
+fn facts_of(site: &Site<'_>) -> BuildFacts {
+    let mut pages = BTreeMap::new();
+    for page in &site.pages {
+        *pages.entry(page.lang.clone()).or_default() += 1;
+    }
+    BuildFacts {
+        pages,
+        records: site.records.len(),
+        articles: site.content.articles.len(),
+        ..BuildFacts::default()
+    }
+}
+
+/// Everything loaded, before the model.
 struct Inputs {
     config: SiteConfig,
+    layers: Layers,
     data: Data,
     content: Content,
     locales: Arc<Locales>,
 }
 
-/// Builds the site. Diagnostics (warnings, or the errors that stopped it)
-/// are returned either way.
-pub fn build(options: &Options) -> (Option<Report>, Diagnostics) {
-    let mut diagnostics = Diagnostics::new();
-    let mut report = Report::default();
-    let report = run(options, false, &mut report, &mut diagnostics).then_some(report);
-    (report, diagnostics.sorted())
-}
-
-/// Validates everything `build` validates, rendering every page without
-/// writing anything.
-pub fn check(options: &Options) -> Diagnostics {
-    let mut diagnostics = Diagnostics::new();
-    let mut report = Report::default();
-    run(options, true, &mut report, &mut diagnostics);
-    diagnostics.extend(report.incomplete);
-    for (lang, key) in report.untranslated {
-        diagnostics.push(
-            Diagnostic::warning(format!(
-                "the UI string `{key}` is not translated in `{lang}`"
-            ))
-            .with_hint(format!("add it to i18n/{lang}.toml")),
-        );
-    }
-    diagnostics.sorted()
-}
-
-fn run(
-    options: &Options,
-    dry_run: bool,
-    report: &mut Report,
-    diagnostics: &mut Diagnostics,
-) -> bool {
-    let mut clock = Clock::new();
-    let Some(inputs) = load(options, diagnostics) else {
-        return false;
-    };
-    clock.lap("load", &mut report.timings);
-    report.untranslated = inputs.locales.strings().missing();
-    if dry_run {
-        let languages = inputs.config.language_codes();
-        report.incomplete = completeness::check(&languages, &inputs.data, &inputs.content);
-    }
-    let Some(site) = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)
-    else {
-        return false;
-    };
-    clock.lap("model", &mut report.timings);
-    let Some(renderer) = Renderer::new(&inputs.config, inputs.locales.clone(), diagnostics) else {
-        return false;
-    };
-    clock.lap("templates", &mut report.timings);
-    report.pages = site.pages.len();
-    report.records = site.records.len();
-    report.articles = inputs.content.articles.len();
-    let target = output_dir(options, &inputs.config);
-    report.output = target.clone();
-    let written = if dry_run {
-        render::render_site(&site, &renderer, &output::Staging::discard(), diagnostics);
-        !diagnostics.has_errors()
-    } else {
-        write(&site, &renderer, &target, diagnostics)
-    };
-    clock.lap("render and write", &mut report.timings);
-    written
-}
-
 fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
-    let mut config = config::load(&options.root, diagnostics)?;
-    if let Some(url) = &options.base_url {
-        config.base_url = format!("{}/", url.trim_end_matches('/'));
-    }
+    let overrides = Overrides {
+        base_url: options.base_url.clone(),
+    };
+    let config = config::load_with(&options.root, &overrides, diagnostics)?;
     refuse_links_outside(&config, diagnostics);
+    let layers = Layers::new(&config, diagnostics);
     if diagnostics.has_errors() {
         return None;
     }
+    let layers = layers?;
     let languages = config.language_codes();
     let content_options = content::LoadOptions {
         include_drafts: options.drafts,
@@ -156,17 +214,37 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     );
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(content_diagnostics);
-    let locales = load_locales(&config, diagnostics)?;
+    let locales = load_locales(&config, &layers, diagnostics)?;
     (!diagnostics.has_errors()).then_some(Inputs {
         config,
+        layers,
         data,
         content,
         locales,
     })
 }
 
+/// What `check` adds: documents, data cells and UI strings that a reader of
+/// some language would see in another.
+fn check_completeness(inputs: &Inputs, diagnostics: &mut Diagnostics) {
+    let languages = inputs.config.language_codes();
+    diagnostics.extend(completeness::check(
+        &languages,
+        &inputs.data,
+        &inputs.content,
+    ));
+    for (lang, key) in inputs.locales.strings().missing() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "the UI string `{key}` is not translated in `{lang}`"
+            ))
+            .with_hint(format!("add it to i18n/{lang}.toml")),
+        );
+    }
+}
+
 /// The folders of a site whose files Bayan reads or copies.
-const SITE_FOLDERS: [&str; 5] = ["data", "content", "themes", "templates", "static"];
+const SITE_FOLDERS: [&str; 6] = ["data", "content", "themes", "templates", "static", "i18n"];
 
 /// A symbolic link under the site that leads outside it could publish any
 /// file of the machine: each one is an error.
@@ -189,24 +267,24 @@ fn refuse_links_outside(config: &SiteConfig, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// UI strings: the theme's `i18n/LANG.toml`, then the site's own over it.
-fn string_files(config: &SiteConfig) -> Vec<(String, PathBuf)> {
-    let theme = render::templates::theme_dir(config).join("i18n");
-    let own = config.root.join("i18n");
+/// UI strings: for each language the theme's `i18n/LANG.toml`, then the
+/// site's own over it.
+fn string_files(config: &SiteConfig, layers: &Layers) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
-    for dir in [theme, own] {
-        for language in &config.languages {
-            let path = dir.join(format!("{}.toml", language.code));
-            if path.is_file() {
-                files.push((language.code.clone(), path));
-            }
-        }
+    for language in &config.languages {
+        let found = layers.find("i18n", &format!("{}.toml", language.code));
+        files.extend(found.into_iter().map(|f| (language.code.clone(), f.path)));
     }
     files
 }
 
-fn load_locales(config: &SiteConfig, diagnostics: &mut Diagnostics) -> Option<Arc<Locales>> {
-    let strings = Strings::load(&string_files(config), &config.default_language, diagnostics);
+fn load_locales(
+    config: &SiteConfig,
+    layers: &Layers,
+    diagnostics: &mut Diagnostics,
+) -> Option<Arc<Locales>> {
+    let files = string_files(config, layers);
+    let strings = Strings::load(&files, &config.default_language, diagnostics);
     let tags: Vec<(String, String)> = config
         .languages
         .iter()
@@ -232,29 +310,53 @@ pub fn output_dir(options: &Options, config: &SiteConfig) -> PathBuf {
         .unwrap_or_else(|| config.root.join("public"))
 }
 
-fn write(
-    site: &model::Site<'_>,
+/// Static files, then pages and every other file side by side, into
+/// `sink`; returns the theme's static files the site replaced.
+fn generate(
+    site: &Site<'_>,
     renderer: &Renderer,
-    target: &Path,
+    layers: &Layers,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> bool {
-    let prepared = match output::prepare(&site.config.root, target) {
-        Ok(prepared) => prepared,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return false;
-        }
-    };
-    render::render_site(site, renderer, prepared.staging(), diagnostics);
+) -> Vec<String> {
+    let limit = site.config.max_file_bytes;
+    let statics = publish::static_files(layers, limit, sink, diagnostics);
+    let reserved = sink::Reserved::new(sink, statics.taken);
+    let (mut pages, mut files) = (Diagnostics::new(), Diagnostics::new());
+    rayon::join(
+        || crate::render::render_site(site, renderer, &reserved, &mut pages),
+        || publish::publish(site, renderer, &reserved, &mut files),
+    );
+    diagnostics.extend(pages);
+    diagnostics.extend(files);
+    statics.overrides
+}
+
+/// Generates into a staging folder beside `target` and swaps it in when
+/// everything succeeded; `None` when nothing was published.
+fn write_folder(
+    site: &Site<'_>,
+    renderer: &Renderer,
+    layers: &Layers,
+    target: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<String>> {
+    let prepared = output::prepare(&site.config.root, target)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let overrides = generate(site, renderer, layers, prepared.staging(), diagnostics);
     if diagnostics.has_errors() {
-        prepared.abandon();
-        return false;
+        diagnostics.extend(prepared.abandon());
+        return None;
     }
     match prepared.publish() {
-        Ok(()) => true,
+        Ok(warnings) => {
+            diagnostics.extend(warnings);
+            Some(overrides)
+        }
         Err(error) => {
-            diagnostics.push(error.into());
-            false
+            diagnostics.push(error);
+            None
         }
     }
 }
@@ -262,18 +364,20 @@ fn write(
 /// Stage timings for `--verbose`.
 struct Clock {
     last: Instant,
+    laps: Vec<(&'static str, Duration)>,
 }
 
 impl Clock {
     fn new() -> Self {
         Self {
             last: Instant::now(),
+            laps: Vec::new(),
         }
     }
 
-    fn lap(&mut self, stage: &'static str, timings: &mut Vec<(&'static str, Duration)>) {
+    fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        timings.push((stage, now - self.last));
+        self.laps.push((stage, now - self.last));
         self.last = now;
     }
 }

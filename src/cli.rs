@@ -75,14 +75,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 base_url,
                 drafts,
             };
-            let (report, diagnostics) = build::build(&options);
-            print_diagnostics(&diagnostics, cli.format);
-            match report {
-                Some(report) => {
-                    print_report(&report, cli.verbose);
+            let outcome = build::build(&options);
+            print_diagnostics(&outcome.diagnostics, cli.format);
+            match outcome.facts {
+                Some(facts) => {
+                    print_facts(&facts, cli.verbose);
                     ExitCode::SUCCESS
                 }
-                None => failed(&diagnostics),
+                None => failed(&outcome.diagnostics),
             }
         }
         Command::Check { drafts } => {
@@ -140,17 +140,24 @@ fn failed(diagnostics: &Diagnostics) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn print_report(report: &build::Report, verbose: bool) {
+fn print_facts(facts: &build::BuildFacts, verbose: bool) {
     if verbose {
-        for (stage, time) in &report.timings {
+        for (stage, time) in &facts.timings {
             eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
+        for path in &facts.static_overrides {
+            eprintln!("  the site's static/{path} replaces the theme's");
+        }
     }
+    let output = facts
+        .output
+        .as_ref()
+        .map(|o| format!(" into {}", o.display()))
+        .unwrap_or_default();
     eprintln!(
-        "built {} pages ({} records, {} articles) into {}",
-        report.pages,
-        report.records,
-        report.articles,
-        report.output.display()
+        "built {} pages ({} records, {} articles){output}",
+        facts.page_count(),
+        facts.records,
+        facts.articles,
     );
 }

@@ -1,7 +1,9 @@
 //! File-system calls that name their path in every error.
 //!
-//! The pipeline never calls `std::fs` directly: an I/O error without the
-//! path it concerns is useless to the person who has to fix it.
+//! The pipeline never calls `std::fs` directly (a test in
+//! `tests/architecture.rs` holds it to that): an I/O error without the path
+//! it concerns is useless to the person who has to fix it, and a walk error
+//! skipped is a file silently missing from the site.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -181,18 +183,225 @@ pub fn create_new(path: &Path) -> FsResult<std::fs::File> {
     std::fs::File::create_new(path).map_err(FsError::wrap("create", path))
 }
 
+pub fn remove_file(path: &Path) -> FsResult<()> {
+    std::fs::remove_file(path).map_err(FsError::wrap("remove", path))
+}
+
+/// Whether anything (file, folder, or a link, even dangling) is at `path`.
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// Whether `path` is a folder (following links).
+pub fn is_dir(path: &Path) -> bool {
+    path.is_dir()
+}
+
+/// Whether `path` is a file (following links).
+pub fn is_file(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// Whether `path` is itself a symbolic link.
+pub fn is_symlink(path: &Path) -> bool {
+    path.is_symlink()
+}
+
+/// What a folder holds, directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The name, when it is valid UTF-8.
+    pub name: Option<String>,
+    pub kind: EntryKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Folder,
+    /// A symbolic link, whatever it points to.
+    Link,
+    Other,
+}
+
+/// The entries of `dir`, sorted by name. A missing folder is empty.
+pub fn list_dir(dir: &Path) -> FsResult<Vec<Entry>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(FsError::wrap("list", dir)(error)),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(FsError::wrap("list", dir))?;
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(FsError::wrap("read metadata of", &path))?;
+        found.push(Entry {
+            name: entry.file_name().to_str().map(str::to_string),
+            kind: kind_of(kind),
+            path,
+        });
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+fn kind_of(kind: std::fs::FileType) -> EntryKind {
+    if kind.is_symlink() {
+        EntryKind::Link
+    } else if kind.is_dir() {
+        EntryKind::Folder
+    } else if kind.is_file() {
+        EntryKind::File
+    } else {
+        EntryKind::Other
+    }
+}
+
+/// A file found by [`walk_files`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkedFile {
+    pub path: PathBuf,
+    /// The path below the walked folder, `/`-separated.
+    pub name: String,
+}
+
+/// Every file under `dir`, sorted, links inside the site followed (links
+/// that lead outside it are refused before any walk, see [`links_outside`]).
+/// A missing folder has no files. Every error is returned with its path,
+/// never skipped: a file that cannot be read must not vanish from the site.
+pub fn walk_files(dir: &Path) -> (Vec<WalkedFile>, Vec<FsError>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    if !dir.exists() {
+        return (files, errors);
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let path = entry.into_path();
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push(WalkedFile { path, name });
+            }
+            Ok(_) => {}
+            Err(error) => errors.push(walk_error(dir, error)),
+        }
+    }
+    (files, errors)
+}
+
+fn walk_error(dir: &Path, error: walkdir::Error) -> FsError {
+    let path = error.path().unwrap_or(dir).to_path_buf();
+    let source = error
+        .into_io_error()
+        .unwrap_or_else(|| io::Error::other("a symbolic link leads back into its own folder"));
+    FsError {
+        action: "read",
+        path,
+        source,
+    }
+}
+
+/// An exclusive lock held by this process until dropped, taken with the
+/// operating system's file lock (`flock` on Unix, `LockFileEx` on Windows):
+/// it is released when the process ends, however it ends, so a lock is
+/// never stale and its file's content never matters.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+    file: std::fs::File,
+}
+
+/// Takes the lock at `path`, creating the file; `Ok(None)` when another
+/// process holds it.
+pub fn try_lock(path: &Path) -> FsResult<Option<Lock>> {
+    // A holder that is finishing removes the file after we opened it: the
+    // lock we then take is on a file no one else will open. Retry on the
+    // file that is at the path now.
+    for _ in 0..8 {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(FsError::wrap("create", path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(error)) => {
+                return Err(FsError::wrap("lock", path)(error));
+            }
+        }
+        if same_file(&file, path) {
+            return Ok(Some(Lock {
+                path: path.to_path_buf(),
+                file,
+            }));
+        }
+    }
+    Err(FsError::wrap("lock", path)(io::Error::other(
+        "the lock file keeps being replaced",
+    )))
+}
+
+#[cfg(unix)]
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(now)) => open.dev() == now.dev() && open.ino() == now.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+impl Lock {
+    /// Writes a note for people (who holds it) into the lock file.
+    pub fn note(&self, text: &str) -> FsResult<()> {
+        use std::io::{Seek, Write};
+        let mut file = &self.file;
+        file.set_len(0)
+            .and_then(|()| file.seek(io::SeekFrom::Start(0)))
+            .and_then(|_| file.write_all(text.as_bytes()))
+            .map_err(FsError::wrap("write", &self.path))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still held, so no one can lock this file any more;
+        // the lock itself goes with the file handle. Off Unix the file
+        // cannot be removed while open, and is left (empty) for next time.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// The symbolic links under `folders` (not followed) whose target is not
 /// inside `root`, with where each one leads (or its raw target when that
 /// does not exist). A missing folder has no links.
 pub fn links_outside(root: &Path, folders: &[PathBuf]) -> FsResult<Vec<(PathBuf, PathBuf)>> {
     let root = canonicalize(root)?;
     let mut found = Vec::new();
-    for folder in folders {
+    for folder in folders.iter().filter(|f| exists(f)) {
         for entry in walkdir::WalkDir::new(folder)
             .follow_links(false)
             .sort_by_file_name()
         {
-            let Ok(entry) = entry else { continue };
+            let entry = entry.map_err(|error| walk_error(folder, error))?;
             if !entry.path_is_symlink() {
                 continue;
             }

@@ -2,6 +2,8 @@
 //!
 //! The pipeline is in [`build`]; each module is one stage or one concern.
 
+#[cfg(test)]
+mod architecture;
 pub mod build;
 pub mod cli;
 pub mod completeness;
@@ -9,12 +11,14 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
-pub mod export;
 pub mod fsio;
 pub mod html;
+pub mod layers;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod render;
+pub mod sink;
 #[cfg(test)]
 mod testing;

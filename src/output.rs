@@ -1,153 +1,95 @@
-//! Atomic output: a build never leaves a half-written site behind.
+//! Atomic output: the sink for a folder. A build never leaves a
+//! half-written site behind.
 //!
-//! 1. [`prepare`] checks the output folder is safe to replace, takes a lock
-//!    beside it, and starts an empty staging folder beside it (removing the
-//!    one a killed build may have left).
-//! 2. The build writes everything into the [`Staging`] folder.
-//! 3. [`Prepared::publish`] swaps it in only when everything succeeded; on
-//!    failure the staging folder is removed and the previous site is untouched.
-//!    On Linux the two folders trade places in one step (renameat2 with
-//!    RENAME_EXCHANGE), so there is no instant without an output folder,
-//!    even if the build is killed; elsewhere, two renames.
-//! 4. The previous site, now in a side folder, is removed last. A build
-//!    killed before that leaves the side folder; the next build removes it.
+//! 1. [`prepare`] checks the output folder is safe to replace (not the site,
+//!    not inside a folder Bayan reads, not someone else's files; a symbolic
+//!    link is followed to the folder it names), takes the operating
+//!    system's lock beside it for the whole build, removes what a killed
+//!    build left (only folders Bayan marked as its own), and starts an
+//!    empty staging folder beside it.
+//! 2. The build hands every file to the [`Staging`] folder, a [`Sink`].
+//! 3. [`Prepared::publish`] checks the old site can be replaced, then swaps
+//!    the staging folder in. On Linux the two folders trade places in one
+//!    step (renameat2 with RENAME_EXCHANGE), so there is no instant without
+//!    an output folder, even if the build is killed; elsewhere, two renames.
+//! 4. The previous site, now in a side folder, is removed last. Once the
+//!    swap is done the build has succeeded: a removal that fails is a
+//!    warning naming what to delete, and the next build tries again.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::fsio::{self, FsResult};
+use crate::fsio::{self, FsError, FsResult};
+use crate::sink::{self, Sink, Writer};
 
-/// A file in every output folder Bayan writes, so that it never replaces a
-/// folder it did not make.
+/// A file in every folder Bayan writes (output, staging, old copies), so
+/// that it never replaces or removes a folder it did not make.
 pub const MARKER: &str = ".bayan-output";
 
-/// Where the build writes before the swap; or nowhere, for `check`.
+/// The folders of a site that Bayan reads: an output inside one of them
+/// would be read back (and copied) by the next build.
+pub const INPUT_FOLDERS: [&str; 6] = ["data", "content", "themes", "templates", "static", "i18n"];
+
+/// The staging folder of one build: the sink it writes into.
 pub struct Staging {
-    dir: Option<PathBuf>,
+    dir: PathBuf,
 }
 
 impl Staging {
-    /// A staging that writes nothing: `check` renders every page to prove
-    /// the templates work, and keeps none of it.
-    pub fn discard() -> Self {
-        Self { dir: None }
-    }
-
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
-    /// Streams a file into the staging folder, creating its folder, so a
-    /// large download is never held whole in memory. Writes nothing for
-    /// `check`. I/O errors come back with the path.
-    pub fn stream(
-        &self,
-        relative: &str,
-        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> FsResult<()> {
-        let Some(dir) = &self.dir else { return Ok(()) };
-        let path = dir.join(relative.trim_start_matches('/'));
+    fn file(&self, relative: &str) -> FsResult<PathBuf> {
+        let path = self.dir.join(sink::checked_path(relative)?);
         if let Some(parent) = path.parent() {
             fsio::create_dir_all(parent)?;
         }
+        Ok(path)
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, relative: &str, bytes: &[u8]) -> FsResult<()> {
+        fsio::write(&self.file(relative)?, bytes)
+    }
+
+    fn stream(&self, relative: &str, write: Writer<'_>) -> FsResult<()> {
+        let path = self.file(relative)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 18, fsio::create(&path)?);
         write(&mut out)
             .and_then(|()| std::io::Write::flush(&mut out))
-            .map_err(|source| fsio::FsError {
+            .map_err(|source| FsError {
                 action: "write",
                 path,
                 source,
             })
     }
-
-    /// Writes any file, creating its folder.
-    pub fn write_file(&self, relative: &str, bytes: &[u8]) -> FsResult<()> {
-        let Some(dir) = &self.dir else { return Ok(()) };
-        let path = dir.join(inside(relative.trim_start_matches('/'))?);
-        if let Some(parent) = path.parent() {
-            fsio::create_dir_all(parent)?;
-        }
-        fsio::write(&path, bytes)
-    }
 }
 
-/// The longest file or folder name most file systems accept, in bytes.
-const MAX_NAME_BYTES: usize = 255;
-
-/// Names Windows reserves for devices: a site published from or to a
-/// Windows share must not hold them.
-const RESERVED: [&str; 22] = [
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-];
-
-/// A path relative to the output folder that stays inside it: the last
-/// guard, whatever ids and slugs the stages before let through.
-pub fn inside(relative: &str) -> FsResult<PathBuf> {
-    let refuse = |why: &str| fsio::FsError {
-        action: "write",
-        path: PathBuf::from(relative),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("this output path {why}"),
-        ),
-    };
-    if relative.contains('\0') {
-        return Err(refuse("holds a NUL character"));
-    }
-    let mut path = PathBuf::new();
-    for part in relative.split('/').filter(|p| !p.is_empty()) {
-        if part == ".." || part == "." || part.contains('\\') {
-            return Err(refuse("leaves the output folder"));
-        }
-        if part.len() > MAX_NAME_BYTES {
-            return Err(refuse("has a name longer than 255 bytes"));
-        }
-        let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
-        if RESERVED.contains(&stem.as_str()) {
-            return Err(refuse("uses a name reserved by Windows"));
-        }
-        path.push(part);
-    }
-    if relative.starts_with('/') && path.as_os_str().is_empty() {
-        return Err(refuse("is empty"));
-    }
-    Ok(path)
-}
-
-/// An output folder ready to be replaced, locked against other builds.
+/// An output folder ready to be replaced, locked against other builds
+/// until this value is dropped.
 pub struct Prepared {
     target: PathBuf,
     staging: Staging,
-    lock: PathBuf,
+    _lock: fsio::Lock,
 }
 
-/// Checks `target` and sets up its staging folder and lock.
+/// Checks `target` and sets up its lock and staging folder.
 pub fn prepare(root: &Path, target: &Path) -> Result<Prepared, Diagnostic> {
-    let target = absolute(target)?;
+    let target = follow_link(&absolute(target)?)?;
     refuse_unsafe_target(root, &target)?;
     let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
     fsio::create_dir_all(&parent)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let lock = take_lock(&parent.join(format!(".{name}.lock")))?;
-    let staging_dir = parent.join(format!(".{name}.staging"));
-    for leftover in [&staging_dir, &side_folder(&target, "old")] {
-        if leftover.exists() {
-            // Left by a build that was killed: it is ours to remove.
-            fsio::remove_dir_all(leftover)?;
-        }
+    let lock = take_lock(&side_folder(&target, "lock"))?;
+    let staging = side_folder(&target, "staging");
+    for leftover in leftovers(&target)? {
+        // Left by a killed build, and ours (marked): the lock says no build
+        // is using it now.
+        fsio::remove_dir_all(&leftover)?;
     }
-    fsio::create_dir(&staging_dir)?;
-    fsio::write(&staging_dir.join(MARKER), b"")?;
+    fsio::create_dir(&staging)?;
+    fsio::write(&staging.join(MARKER), b"")?;
     Ok(Prepared {
         target,
-        staging: Staging {
-            dir: Some(staging_dir),
-        },
-        lock,
+        staging: Staging { dir: staging },
+        _lock: lock,
     })
 }
 
@@ -160,50 +102,122 @@ impl Prepared {
         &self.target
     }
 
-    /// Swaps the staging folder in place of the target, then removes the
-    /// previous site.
-    pub fn publish(self) -> FsResult<()> {
-        let Some(staging) = &self.staging.dir else {
-            return Ok(());
-        };
-        let old = side_folder(&self.target, "old");
-        if old.exists() {
-            fsio::remove_dir_all(&old)?;
+    /// Swaps the staging folder in place of the target. `Err` means
+    /// nothing changed; after the swap, problems removing the previous site
+    /// are warnings (the new site is published).
+    pub fn publish(self) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let staging = self.staging.dir.clone();
+        hold_if_asked();
+        self.swap().inspect_err(|_| {
+            // Nothing was swapped: the staging folder is of no use.
+            let _ = fsio::remove_dir_all(&staging);
+        })
+    }
+
+    fn swap(&self) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let staging = self.staging.dir.clone();
+        if !fsio::exists(&self.target) {
+            fsio::rename(&staging, &self.target)?;
+            return Ok(Vec::new());
         }
-        if !self.target.exists() {
-            return fsio::rename(staging, &self.target);
-        }
-        if exchange(staging, &self.target)? {
+        refuse_unwritable(&self.target)?;
+        let old = free_side_folder(&self.target)?;
+        if exchange(&staging, &self.target)? {
             // The previous site is now in the staging folder's place.
-            fsio::rename(staging, &old)?;
+            if let Err(error) = fsio::rename(&staging, &old) {
+                return Ok(vec![left_behind(&staging, error)]);
+            }
         } else {
             fsio::rename(&self.target, &old)?;
-            fsio::rename(staging, &self.target)?;
+            if let Err(error) = fsio::rename(&staging, &self.target) {
+                // Put the previous site back: nothing changed.
+                fsio::rename(&old, &self.target)?;
+                return Err(error.into());
+            }
         }
-        fsio::remove_dir_all(&old)
+        Ok(fsio::remove_dir_all(&old)
+            .err()
+            .map(|error| left_behind(&old, error))
+            .into_iter()
+            .collect())
     }
 
     /// Removes the staging folder; the previous site stays as it was.
-    pub fn abandon(self) {
-        if let Some(dir) = &self.staging.dir {
-            let _ = std::fs::remove_dir_all(dir);
-        }
+    pub fn abandon(self) -> Option<Diagnostic> {
+        let error = fsio::remove_dir_all(&self.staging.dir).err()?;
+        Some(left_behind(&self.staging.dir, error))
     }
 }
 
-impl Drop for Prepared {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.lock);
-    }
+fn left_behind(folder: &Path, error: FsError) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the previous site could not be removed from {}: {}",
+        folder.display(),
+        error.source
+    ))
+    .with_hint(format!(
+        "delete {} by hand when you can; the next build also tries",
+        folder.display()
+    ))
 }
 
 /// `.NAME.KIND` beside `target`: the staging, lock and old folders.
 fn side_folder(target: &Path, kind: &str) -> PathBuf {
-    let name = target
+    target.with_file_name(format!(".{}.{kind}", name_of(target)))
+}
+
+fn name_of(target: &Path) -> String {
+    target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    target.with_file_name(format!(".{name}.{kind}"))
+        .unwrap_or_else(|| "public".into())
+}
+
+/// The first `.NAME.old`, `.NAME.old.1`… that does not exist: an old copy
+/// that could not be removed must not block the next build.
+fn free_side_folder(target: &Path) -> FsResult<PathBuf> {
+    let first = side_folder(target, "old");
+    let mut candidate = first.clone();
+    for n in 1..1000 {
+        if !fsio::exists(&candidate) {
+            return Ok(candidate);
+        }
+        candidate = first.with_file_name(format!(".{}.old.{n}", name_of(target)));
+    }
+    Err(FsError {
+        action: "create",
+        path: first,
+        source: std::io::Error::other("a thousand old copies of the site are in the way"),
+    })
+}
+
+/// The staging and old folders a killed or failed build left beside the
+/// target. A folder of one of those names that Bayan did not mark is
+/// someone's: an error, never removed.
+fn leftovers(target: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    let prefix = format!(".{}.", name_of(target));
+    let mut found = Vec::new();
+    for entry in fsio::list_dir(parent)? {
+        let Some(rest) = entry.name.as_deref().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let ours = rest == "staging" || rest == "old" || rest.starts_with("old.");
+        if !ours || entry.kind != fsio::EntryKind::Folder {
+            continue;
+        }
+        let marked = fsio::exists(&entry.path.join(MARKER));
+        let empty = fsio::list_dir(&entry.path)?.is_empty();
+        if !marked && !empty {
+            return Err(Diagnostic::error(format!(
+                "the folder {} has the name Bayan gives its own work folders, but Bayan did not make it",
+                entry.path.display()
+            ))
+            .with_hint("move or rename it; Bayan never removes a folder it did not make"));
+        }
+        found.push(entry.path);
+    }
+    Ok(found)
 }
 
 /// Swaps two folders atomically; `false` when the file system cannot, so
@@ -216,7 +230,7 @@ fn exchange(a: &Path, b: &Path) -> FsResult<bool> {
         Err(errno) if errno == rustix::io::Errno::INVAL || errno == rustix::io::Errno::NOSYS => {
             Ok(false)
         }
-        Err(errno) => Err(fsio::FsError {
+        Err(errno) => Err(FsError {
             action: "swap in",
             path: a.to_path_buf(),
             source: errno.into(),
@@ -249,17 +263,29 @@ fn absolute(path: &Path) -> Result<PathBuf, Diagnostic> {
     Ok(normal)
 }
 
-/// The output must not be the site, contain it, or be a folder Bayan did not
-/// write (a mistyped `--output` must never destroy someone's files).
+/// An output that is a symbolic link (`public -> /srv/www`, a deployment
+/// link) is replaced where it points, so the link keeps working.
+fn follow_link(target: &Path) -> Result<PathBuf, Diagnostic> {
+    if !fsio::is_symlink(target) {
+        return Ok(target.to_path_buf());
+    }
+    fsio::canonicalize(target).map_err(|error| {
+        Diagnostic::error(format!(
+            "the output {} is a symbolic link to a folder that does not exist: {}",
+            target.display(),
+            error.source
+        ))
+        .with_hint("create the folder it points to, or remove the link")
+    })
+}
+
+/// The output must not be the site, contain it, lie inside a folder Bayan
+/// reads, or be a folder Bayan did not write (a mistyped `--output` must
+/// never destroy someone's files).
 fn refuse_unsafe_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     let root = fsio::canonicalize(root)?;
-    let resolved = target
-        .parent()
-        .and_then(|p| fsio::canonicalize(p).ok())
-        .map_or(target.to_path_buf(), |p| {
-            p.join(target.file_name().unwrap_or_default())
-        });
-    if target.exists() && !target.is_dir() {
+    let resolved = resolve_existing_part(target);
+    if fsio::exists(target) && !fsio::is_dir(target) {
         return Err(Diagnostic::error(format!(
             "the output {} is a file, not a folder",
             target.display()
@@ -273,8 +299,18 @@ fn refuse_unsafe_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
         ))
         .with_hint("choose a folder inside the site, such as public/"));
     }
-    let has_files = std::fs::read_dir(target).is_ok_and(|mut entries| entries.next().is_some());
-    if has_files && !target.join(MARKER).exists() {
+    if let Some(input) = INPUT_FOLDERS
+        .iter()
+        .find(|folder| resolved.starts_with(root.join(folder)))
+    {
+        return Err(Diagnostic::error(format!(
+            "the output folder {} is inside the site's {input}/ folder, which Bayan reads",
+            target.display()
+        ))
+        .with_hint("choose a folder outside data/, content/, themes/, templates/, static/ and i18n/, such as public/"));
+    }
+    let has_files = !fsio::list_dir(target)?.is_empty();
+    if has_files && !fsio::exists(&target.join(MARKER)) {
         return Err(Diagnostic::error(format!(
             "the output folder {} has files that Bayan did not write",
             target.display()
@@ -284,118 +320,80 @@ fn refuse_unsafe_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Creates the lock file; a lock whose build is no longer running is stale.
-fn take_lock(path: &Path) -> Result<PathBuf, Diagnostic> {
-    for _ in 0..2 {
-        match std::fs::File::create_new(path) {
-            Ok(_) => {
-                fsio::write(path, std::process::id().to_string())?;
-                return Ok(path.to_path_buf());
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = std::fs::read_to_string(path).unwrap_or_default();
-                if is_running(holder.trim()) {
-                    return Err(Diagnostic::error(format!(
-                        "another build (process {}) is writing to this output",
-                        holder.trim()
-                    ))
-                    .in_file(path)
-                    .with_hint("wait for it to finish, or use another --output"));
-                }
-                let _ = std::fs::remove_file(path);
-            }
-            Err(error) => {
-                return Err(fsio::FsError {
-                    action: "create",
-                    path: path.to_path_buf(),
-                    source: error,
-                }
-                .into());
-            }
-        }
+/// `target` with its longest existing ancestor resolved (links and all).
+fn resolve_existing_part(target: &Path) -> PathBuf {
+    let mut existing = target;
+    let mut rest = Vec::new();
+    while !fsio::exists(existing) {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+            break;
+        };
+        rest.push(name);
+        existing = parent;
     }
-    Err(Diagnostic::error("cannot take the output lock").in_file(path))
+    let mut resolved = fsio::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    resolved.extend(rest.iter().rev());
+    resolved
 }
 
-fn is_running(pid: &str) -> bool {
-    // A lock being written has no pid yet: treat it as held.
-    pid.is_empty() || (pid.parse::<u32>().is_ok() && Path::new("/proc").join(pid).exists())
+/// The previous site is removed after the swap: if its folder cannot be
+/// changed, say so before anything is swapped.
+fn refuse_unwritable(target: &Path) -> Result<(), Diagnostic> {
+    let probe = target.join(".bayan-write-test");
+    match fsio::write(&probe, b"").and_then(|()| fsio::remove_file(&probe)) {
+        Ok(()) => Ok(()),
+        Err(error) => Err(Diagnostic::error(format!(
+            "the output folder {} cannot be changed: {}",
+            target.display(),
+            error.source
+        ))
+        .with_hint(
+            "give yourself write permission on it (chmod -R u+w), or choose another --output",
+        )),
+    }
+}
+
+/// A test hook: with `BAYAN_TEST_HOLD_BEFORE_SWAP=FOLDER`, a build that is
+/// ready to swap writes `FOLDER/held` and waits (a minute at most) for
+/// `FOLDER/release`, so a test can start a second build against a live one.
+fn hold_if_asked() {
+    let Some(folder) = std::env::var_os("BAYAN_TEST_HOLD_BEFORE_SWAP") else {
+        return;
+    };
+    let folder = PathBuf::from(folder);
+    if fsio::write(&folder.join("held"), b"").is_err() {
+        return;
+    }
+    let release = folder.join("release");
+    for _ in 0..6000 {
+        if fsio::exists(&release) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Takes the lock beside the output, for the whole build.
+fn take_lock(path: &Path) -> Result<fsio::Lock, Diagnostic> {
+    match fsio::try_lock(path)? {
+        Some(lock) => {
+            lock.note(&std::process::id().to_string())?;
+            Ok(lock)
+        }
+        None => {
+            let holder = fsio::read_to_string(path).unwrap_or_default();
+            let who = match holder.trim().parse::<u32>() {
+                Ok(pid) => format!("another build (process {pid})"),
+                Err(_) => "another build".to_string(),
+            };
+            Err(
+                Diagnostic::error(format!("{who} is writing to this output"))
+                    .in_file(path)
+                    .with_hint("wait for it to finish, or use another --output"),
+            )
+        }
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keeps_output_paths_inside_the_output_folder() {
-        assert_eq!(
-            inside("fr/projets/tta-2023-001/index.html").ok(),
-            Some(PathBuf::from("fr/projets/tta-2023-001/index.html"))
-        );
-        for bad in [
-            "../etc/passwd",
-            "fr/../../x",
-            "fr/./x",
-            "a\0b",
-            "fr/con/index.html",
-            "fr/NUL.txt/x",
-            "a\\..\\b",
-        ] {
-            assert!(inside(bad).is_err(), "{bad}");
-        }
-        assert!(inside(&"a".repeat(256)).is_err());
-        assert!(inside(&"a".repeat(255)).is_ok());
-        // A leading slash means the output folder, never the machine's root.
-        assert_eq!(
-            inside("/sitemap.xml").ok(),
-            Some(PathBuf::from("sitemap.xml"))
-        );
-    }
-
-    #[test]
-    fn a_second_build_is_told_another_one_is_running() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path().join("site");
-        std::fs::create_dir(&root).expect("mkdir");
-        let target = dir.path().join("out");
-        let first = prepare(&root, &target).expect("the first build takes the lock");
-        let second = prepare(&root, &target).err().expect("the lock is held");
-        assert!(
-            second.message.starts_with("another build (process "),
-            "{}",
-            second.message
-        );
-        assert!(second.hint.is_some_and(|h| h.contains("wait for it")));
-        first.publish().expect("publish");
-        assert!(target.join(MARKER).exists());
-        let third = prepare(&root, &target).expect("the lock was released");
-        third.abandon();
-    }
-
-    #[test]
-    fn publishing_replaces_the_previous_site_in_one_step() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path().join("site");
-        std::fs::create_dir(&root).expect("mkdir");
-        let target = dir.path().join("out");
-        for generation in ["one", "two"] {
-            let prepared = prepare(&root, &target).expect("prepare");
-            prepared
-                .staging()
-                .write_file("index.html", generation.as_bytes())
-                .expect("write");
-            prepared.publish().expect("publish");
-            let page = std::fs::read_to_string(target.join("index.html")).unwrap_or_default();
-            assert_eq!(page, generation);
-        }
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .expect("list")
-            .filter_map(|e| e.ok().map(|e| e.file_name()))
-            .collect();
-        assert_eq!(
-            left.len(),
-            2,
-            "only the site and the output remain: {left:?}"
-        );
-    }
-}
+mod tests;

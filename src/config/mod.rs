@@ -40,7 +40,7 @@ pub struct SiteConfig {
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
     /// What to do with raw HTML in Markdown.
-    pub raw_html: crate::content::RawHtml,
+    pub raw_html: RawHtml,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +58,20 @@ pub struct Language {
 pub enum Direction {
     Ltr,
     Rtl,
+}
+
+/// What to do with raw HTML written in Markdown (`[content] raw_html` in
+/// site.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep only an allow-list of simple HTML, with a warning for whatever
+    /// is removed.
+    #[default]
+    Sanitize,
+    /// Keep raw HTML as written, for sites whose writers are trusted. URLs
+    /// that run code (`javascript:`, `data:`) are still refused.
+    Trust,
 }
 
 /// A name written in `site.toml`, with where it was written.
@@ -137,8 +151,25 @@ impl SiteConfig {
     }
 }
 
+/// Values given on the command line. They are merged into the raw
+/// configuration and validated with it, like the keys they replace.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`, over `base_url`.
+    pub base_url: Option<String>,
+}
+
 /// Reads and validates `root/site.toml`. `None` when it cannot be used.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
+    load_with(root, &Overrides::default(), diagnostics)
+}
+
+/// [`load`], with command-line overrides.
+pub fn load_with(
+    root: &Path,
+    overrides: &Overrides,
+    diagnostics: &mut Diagnostics,
+) -> Option<SiteConfig> {
     let path = root.join(CONFIG_FILE);
     let text = match fsio::read_capped_to_string(&path, MAX_CONFIG_BYTES) {
         Ok(text) => text,
@@ -159,20 +190,39 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
             return None;
         }
     };
-    parse(root, &text, diagnostics)
+    parse_with(root, &text, overrides, diagnostics)
 }
 
 /// Validates the text of a `site.toml`.
 pub fn parse(root: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
-    let raw: RawConfig = match toml::from_str(text) {
+    parse_with(root, text, &Overrides::default(), diagnostics)
+}
+
+/// [`parse`], with command-line overrides merged before validation.
+pub fn parse_with(
+    root: &Path,
+    text: &str,
+    overrides: &Overrides,
+    diagnostics: &mut Diagnostics,
+) -> Option<SiteConfig> {
+    let mut raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
             diagnostics.push(toml_diagnostic(Path::new(CONFIG_FILE), text, 0, &error));
             return None;
         }
     };
+    let mut from_command_line = Vec::new();
+    if let Some(url) = &overrides.base_url {
+        raw.base_url = url.clone();
+        from_command_line.push("base_url");
+    }
     let errors_before = diagnostics.error_count();
-    let mut v = validate::Validator { text, diagnostics };
+    let mut v = validate::Validator {
+        text,
+        diagnostics,
+        from_command_line,
+    };
     let config = v.config(root, raw);
     (diagnostics.error_count() == errors_before).then_some(config)
 }

@@ -43,7 +43,7 @@ pub struct RawContent {
     /// `"sanitize"` (the default: an allow-list, with a warning for what is
     /// removed) or `"trust"` (raw HTML kept as written).
     #[serde(default)]
-    pub raw_html: crate::content::RawHtml,
+    pub raw_html: super::RawHtml,
 }
 
 fn default_theme() -> String {

@@ -77,8 +77,50 @@ fn rejects_unknown_key_with_suggestion() {
 #[test]
 fn rejects_relative_base_url() {
     let d = only_error(&MINIMAL.replace("https://example.org", "example.org"));
-    assert_eq!(d.message, "the base URL `example.org` is not absolute");
+    assert_eq!(
+        d.message,
+        "the base URL `example.org` is not an absolute address"
+    );
     assert_eq!(d.position(), "site.toml:2:13");
+}
+
+#[test]
+fn validates_a_command_line_base_url_like_the_one_in_site_toml() {
+    let parse_over = |url: &str| {
+        let mut diagnostics = Diagnostics::new();
+        let overrides = Overrides {
+            base_url: Some(url.to_string()),
+        };
+        let config = parse_with(Path::new("/site"), MINIMAL, &overrides, &mut diagnostics);
+        (config, diagnostics)
+    };
+    for (url, problem) in [
+        ("not a url", "is not an absolute address"),
+        (
+            "ftp://example.org/",
+            "does not start with https:// or http://",
+        ),
+        ("https://example.org/x?y=1", "has a query"),
+        ("https://example.org/a b/", "holds a space"),
+    ] {
+        let (config, diagnostics) = parse_over(url);
+        assert!(config.is_none(), "{url} accepted");
+        let errors: Vec<_> = diagnostics.into_iter().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let message = &errors[0].message;
+        assert!(
+            message.starts_with(&format!("the base URL `{url}` {problem}")),
+            "{message}"
+        );
+        assert!(message.ends_with("(given with --base-url)"), "{message}");
+        assert_eq!(
+            errors[0].file, None,
+            "a command-line value is not in site.toml"
+        );
+    }
+    let (config, _) = parse_over("https://x.ma/transparence");
+    let config = config.expect("a sub-path is a valid base URL");
+    assert_eq!(config.base_url, "https://x.ma/transparence/");
 }
 
 #[test]
@@ -143,10 +185,10 @@ fn accepts_slugs_and_language_codes() {
 fn reads_the_raw_html_policy_and_rejects_an_unknown_one() {
     let (config, _) = parse_text(MINIMAL);
     let config = config.expect("the minimal config is valid");
-    assert_eq!(config.raw_html, crate::content::RawHtml::Sanitize);
+    assert_eq!(config.raw_html, RawHtml::Sanitize);
     let (config, _) = parse_text(&format!("{MINIMAL}[content]\nraw_html = \"trust\"\n"));
     let config = config.expect("trust is a policy");
-    assert_eq!(config.raw_html, crate::content::RawHtml::Trust);
+    assert_eq!(config.raw_html, RawHtml::Trust);
     let d = only_error(&format!("{MINIMAL}[content]\nraw_html = \"allow\"\n"));
     assert!(
         d.message.contains("unknown variant `allow`"),

@@ -16,6 +16,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 pub(super) struct Validator<'a> {
     pub(super) text: &'a str,
     pub(super) diagnostics: &'a mut Diagnostics,
+    /// Keys whose value came from the command line, not from the text.
+    pub(super) from_command_line: Vec<&'static str>,
 }
 
 impl Validator<'_> {
@@ -156,10 +158,17 @@ impl Validator<'_> {
 
     fn base_url(&mut self, raw: &str) -> String {
         let trimmed = raw.trim();
-        if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
-            let span = self.span_of_value(raw);
-            self.error(format!("the base URL `{raw}` is not absolute"), span)
-                .hint = Some("write it in full, such as https://example.org/".into());
+        if let Some(problem) = base_url_problem(trimmed) {
+            let message = format!("the base URL `{raw}` {problem}");
+            let hint = "write it in full, such as https://example.org/ or https://example.org/transparence/";
+            if self.from_command_line.contains(&"base_url") {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("{message} (given with --base-url)")).with_hint(hint),
+                );
+            } else {
+                let span = self.span_of_value(raw);
+                self.error(message, span).hint = Some(hint.into());
+            }
         }
         format!("{}/", trimmed.trim_end_matches('/'))
     }
@@ -270,4 +279,25 @@ pub(super) fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_lowercase())
         && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Why a text cannot be a site's base URL, in words; `None` when it can.
+fn base_url_problem(text: &str) -> Option<&'static str> {
+    let Ok(url) = url::Url::parse(text) else {
+        return Some("is not an absolute address");
+    };
+    if !matches!(url.scheme(), "http" | "https") {
+        return Some("does not start with https:// or http://");
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Some("has no host name");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Some("has a query (?) or a fragment (#), which no page address can follow");
+    }
+    // The URL parser quietly encodes spaces; a base URL with one is a typo.
+    if text.chars().any(char::is_whitespace) {
+        return Some("holds a space");
+    }
+    None
 }

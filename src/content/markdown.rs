@@ -48,19 +48,7 @@ pub struct Issue {
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-/// What to do with raw HTML written in Markdown (`[content] raw_html` in
-/// site.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// Keep only an allow-list of simple HTML, with a warning for whatever
-    /// is removed.
-    #[default]
-    Sanitize,
-    /// Keep raw HTML as written, for sites whose writers are trusted. URLs
-    /// that run code (`javascript:`, `data:`) are still refused.
-    Trust,
-}
+pub use crate::config::RawHtml;
 
 const TABLE_OPEN: &str = "<div class=\"table-scroll\" tabindex=\"0\">";
 const TABLE_CLOSE: &str = "</div>\n";

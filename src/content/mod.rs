@@ -247,37 +247,81 @@ pub fn check_source(
 }
 
 /// The `.md` files directly in `root/folder`, sorted; a missing folder is
-/// no content, not an error.
+/// no content, not an error. Whatever else is there and looks meant to be
+/// read gets a warning: nothing an editor wrote vanishes without a word.
 fn markdown_files(root: &Path, folder: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join(folder);
-    if !dir.is_dir() {
-        return Vec::new();
-    }
+    let entries = match fsio::list_dir(&root.join(folder)) {
+        Ok(entries) => entries,
+        Err(error) => {
+            diagnostics.push(Diagnostic::from(error).in_file(folder));
+            return Vec::new();
+        }
+    };
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name();
-    for entry in walker {
-        match entry {
-            Ok(entry) if is_markdown(&entry) => files.push(entry.into_path()),
-            Ok(entry) if entry.file_type().is_dir() => diagnostics.push(
-                Diagnostic::warning("folders inside the content folders are not read")
-                    .in_file(entry.path().strip_prefix(root).unwrap_or(entry.path()))
-                    .with_hint(format!("move its Markdown files into {folder}/")),
-            ),
-            Ok(_) => {}
-            Err(error) => diagnostics.push(
-                Diagnostic::error(format!("cannot read the folder: {error}")).in_file(folder),
+    for entry in entries {
+        let relative = entry
+            .path
+            .strip_prefix(root)
+            .unwrap_or(&entry.path)
+            .to_path_buf();
+        match skipped(&entry) {
+            None => files.push(entry.path),
+            Some(Skip::Quietly) => {}
+            Some(Skip::Warn(message, hint)) => diagnostics.push(
+                Diagnostic::warning(message)
+                    .in_file(relative)
+                    .with_hint(hint.replace("{folder}", folder)),
             ),
         }
     }
     files
 }
 
-fn is_markdown(entry: &walkdir::DirEntry) -> bool {
-    let name = entry.file_name().to_string_lossy();
-    entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.')
+enum Skip {
+    /// Hidden files and editors' temporary files.
+    Quietly,
+    Warn(&'static str, &'static str),
+}
+
+/// Why an entry of a content folder is not read; `None` for a Markdown
+/// file (a link inside the site is read as the file it points to).
+fn skipped(entry: &fsio::Entry) -> Option<Skip> {
+    let Some(name) = entry.name.as_deref() else {
+        return Some(Skip::Warn(
+            "this file's name is not valid text (UTF-8), so it is not read",
+            "rename it with letters, digits and hyphens",
+        ));
+    };
+    if name.starts_with('.') || name.ends_with('~') {
+        return Some(Skip::Quietly);
+    }
+    let is_file = match entry.kind {
+        fsio::EntryKind::File => true,
+        fsio::EntryKind::Link => fsio::is_file(&entry.path),
+        _ => false,
+    };
+    if entry.kind == fsio::EntryKind::Folder {
+        return Some(Skip::Warn(
+            "folders inside the content folders are not read",
+            "move its Markdown files into {folder}/",
+        ));
+    }
+    let lower = name.to_lowercase();
+    let markdown_like = [".md", ".markdown", ".mdown", ".mkd"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    match (is_file, name.ends_with(".md"), markdown_like) {
+        (true, true, _) => None,
+        (true, false, true) => Some(Skip::Warn(
+            "this file is not read: Markdown files must end in .md (lowercase)",
+            "rename it to end in .md, such as NAME.fr.md",
+        )),
+        (false, _, true) => Some(Skip::Warn(
+            "this is not a file that can be read (a broken link or a special file)",
+            "replace it with the Markdown file itself",
+        )),
+        _ => Some(Skip::Quietly),
+    }
 }
 
 fn read_source(path: &Path, relative: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {

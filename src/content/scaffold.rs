@@ -28,7 +28,7 @@ pub fn new_article(root: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> 
         .iter()
         .map(|l| folder.join(format!("{name}.{}.md", l.code)))
         .collect();
-    if let Some(existing) = files.iter().find(|f| f.exists()) {
+    if let Some(existing) = files.iter().find(|f| fsio::exists(f)) {
         return Err(Diagnostic::error("this article already exists")
             .in_file(existing.strip_prefix(root).unwrap_or(existing))
             .with_hint("choose another name, or edit the existing files"));

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::fsio::FsError;
+use crate::fsio;
 
 const SCHEMA_SUFFIX: &str = ".schema.toml";
 
@@ -12,25 +12,16 @@ const SCHEMA_SUFFIX: &str = ".schema.toml";
 /// unpaired file is an error. No `data` folder means no tables.
 pub fn tables(root: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
     let dir = root.join("data");
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let entries = match std::fs::read_dir(&dir) {
+    let entries = match fsio::list_dir(&dir) {
         Ok(entries) => entries,
-        Err(source) => {
-            let error = FsError {
-                action: "list",
-                path: dir,
-                source,
-            };
+        Err(error) => {
             diagnostics.push(error.into());
             return Vec::new();
         }
     };
     let (mut csvs, mut schemas) = (BTreeSet::new(), BTreeSet::new());
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else {
+    for entry in entries {
+        let Some(file_name) = entry.name.as_deref() else {
             continue;
         };
         if let Some(stem) = file_name.strip_suffix(SCHEMA_SUFFIX) {

@@ -88,6 +88,20 @@ impl<'a> Site<'a> {
             .map(String::as_str)
     }
 
+    /// The full address of a path of this site, for feeds, sitemaps and
+    /// links shared outside it.
+    pub fn url(&self, path: &str) -> String {
+        urls::absolute(&self.config.base_url, path)
+    }
+
+    /// The path of a language's Atom feed: beside its news list, when the
+    /// language has articles (an empty feed would need an invented date).
+    pub fn feed_path(&self, lang: &str) -> Option<String> {
+        let news = self.path(&PageKey::News { page: 1 }, lang)?;
+        let has_articles = self.content.articles.iter().any(|a| a.lang == lang);
+        has_articles.then(|| urls::feed(news))
+    }
+
     /// A key figure's total over all records.
     pub fn total(&self, figure: usize) -> Decimal {
         self.totals.get(figure)

@@ -2,6 +2,19 @@
 //! is built the same way. Paths start and end with `/`; the file written for
 //! a path is `index.html` inside it.
 
+/// The folder of the data downloads, at the root of the output.
+pub const DATA_DIR: &str = "data";
+
+/// The full address of a site path: `https://host/` + `fr/projets/`.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", path.trim_start_matches('/'))
+}
+
+/// `/fr/actualites/atom.xml`: a language's feed, beside its news list.
+pub fn feed(news: &str) -> String {
+    format!("{news}atom.xml")
+}
+
 /// `/fr/projets/`
 pub fn section(lang: &str, slug: &str) -> String {
     format!("/{lang}/{slug}/")

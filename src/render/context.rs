@@ -46,7 +46,7 @@ pub fn page_context(
     let meta = PageMeta {
         kind,
         path: &page.path,
-        url: absolute(site, &page.path),
+        url: site.url(&page.path),
         translations: translations(site, page),
     };
     context.insert("page", &meta);
@@ -63,7 +63,7 @@ pub fn special_page_meta<'a>(
     PageMeta {
         kind,
         path,
-        url: absolute(site, path),
+        url: site.url(path),
         translations: site
             .config
             .languages
@@ -95,10 +95,6 @@ fn insert_facet(shared: Option<&tera::Value>, key: &PageKey, context: &mut tera:
     if let Some(found) = path.as_deref().and_then(|p| shared.get_from_path(p)) {
         context.insert_value("value", found.clone());
     }
-}
-
-pub fn absolute(site: &Site<'_>, path: &str) -> String {
-    format!("{}{}", site.config.base_url, path.trim_start_matches('/'))
 }
 
 /// Inserts the page's own data; returns its kind and template.
@@ -160,7 +156,7 @@ fn insert_content(
             ("page", "page.html")
         }
         PageKey::OpenData => {
-            context.insert("datasets", &super::extras::datasets(site, lang));
+            context.insert("datasets", &views::datasets(site, lang));
             ("open_data", "open_data.html")
         }
         PageKey::Search => ("search", "search.html"),

@@ -1,16 +1,13 @@
-//! Rendering: the site model through Tera templates into files.
+//! Rendering: the site model through Tera templates into pages, handed to
+//! a sink. Nothing here touches the file system.
 //!
-//! 1. Read and compile the templates (site first, then theme).
+//! 1. Read and compile the templates (the site's over the theme's).
 //! 2. Build what every page of a language shares, once per language.
-//! 3. Render the pages in parallel; each page is written as soon as it is
-//!    rendered, so memory stays bounded whatever the size of the site.
-//! 4. Write what is not a page: landing, 404, feeds, sitemap, robots, data
-//!    downloads, the static indexes the theme's script reads, static files.
+//! 3. Render the pages in parallel; each page goes to the sink as soon as
+//!    it is rendered, so memory stays bounded whatever the size of the site.
+//! 4. Render the pages outside the languages' trees: landing and 404.
 
 mod context;
-mod extras;
-mod indexes;
-mod sitemap;
 pub mod templates;
 pub mod views;
 
@@ -20,9 +17,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layers::Layers;
 use crate::locale::Locales;
 use crate::model::{Page, Site};
-use crate::output::Staging;
+use crate::sink::Sink;
 
 pub use templates::Sources;
 
@@ -36,11 +34,12 @@ pub struct Renderer {
 impl Renderer {
     /// Reads and compiles the templates; `None` with diagnostics on failure.
     pub fn new(
-        config: &crate::config::SiteConfig,
+        layers: &Layers,
+        max_file_bytes: u64,
         locales: Arc<Locales>,
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
-        let sources = templates::read_sources(config, diagnostics);
+        let sources = templates::read_sources(layers, max_file_bytes, diagnostics);
         let mut tera = tera::Tera::new();
         crate::locale::register_template_helpers(&mut tera, Arc::clone(&locales));
         let tera = templates::compile(tera, &sources, diagnostics)?;
@@ -67,11 +66,11 @@ impl Renderer {
     }
 }
 
-/// Renders every page and extra file of `site` into `staging`.
+/// Renders every page of `site` into `sink`.
 pub fn render_site(
     site: &Site<'_>,
     renderer: &Renderer,
-    staging: &Staging,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) {
     let shared: BTreeMap<&str, tera::Value> = site
@@ -83,35 +82,54 @@ pub fn render_site(
             (l.code.as_str(), tera::Value::from_serializable(&view))
         })
         .collect();
-    // Pages and the other files (downloads, sitemap, feeds) are independent:
-    // they are written side by side, each page's folder by the thread that
-    // writes it.
-    let mut extra_diagnostics = Diagnostics::new();
-    let (failures, ()) = rayon::join(
-        || {
-            site.pages
-                .par_iter()
-                .filter_map(|page| render_page(site, renderer, staging, &shared, page).err())
-                .collect::<Vec<Diagnostic>>()
-        },
-        || extras::write_extras(site, renderer, staging, &shared, &mut extra_diagnostics),
-    );
+    let failures: Vec<Diagnostic> = site
+        .pages
+        .par_iter()
+        .filter_map(|page| render_page(site, renderer, sink, &shared, page).err())
+        .collect();
     diagnostics.extend(dedupe(failures));
-    diagnostics.extend(extra_diagnostics);
+    render_specials(site, renderer, sink, &shared, diagnostics);
 }
 
 fn render_page(
     site: &Site<'_>,
     renderer: &Renderer,
-    staging: &Staging,
+    sink: &dyn Sink,
     shared: &BTreeMap<&str, tera::Value>,
     page: &Page,
 ) -> Result<(), Diagnostic> {
     let (template, context) = context::page_context(site, shared, page);
     let html = renderer.render(template, &context)?;
-    staging
-        .write_file(&crate::model::urls::file_of(&page.path), &html)
+    sink.put(&crate::model::urls::file_of(&page.path), &html)
         .map_err(Diagnostic::from)
+}
+
+/// The bilingual landing and the 404 page, in the default language.
+fn render_specials(
+    site: &Site<'_>,
+    renderer: &Renderer,
+    sink: &dyn Sink,
+    shared: &BTreeMap<&str, tera::Value>,
+    diagnostics: &mut Diagnostics,
+) {
+    let default = site.config.default_language.as_str();
+    let specials = [
+        ("landing.html", "landing", "/"),
+        ("404.html", "not_found", "/404.html"),
+    ];
+    for (template, kind, path) in specials {
+        let mut context = tera::Context::new();
+        context.insert("page", &context::special_page_meta(site, kind, path));
+        if let Some(value) = shared.get(default) {
+            context.insert_value("site", value.clone());
+        }
+        context.insert("lang", default);
+        let result = renderer.render(template, &context).and_then(|html| {
+            let file = crate::model::urls::file_of(path);
+            sink.put(&file, &html).map_err(Diagnostic::from)
+        });
+        diagnostics.extend(result.err());
+    }
 }
 
 /// A template mistake fails every page that uses it: report it once.

@@ -6,96 +6,54 @@
 //! extend it (`{% extends "theme/base.html" %}`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use walkdir::WalkDir;
-
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::fsio;
+use crate::layers::{Layer, Layers};
 
 /// Template name to (file path relative to the root, source text).
 pub type Sources = BTreeMap<String, (PathBuf, String)>;
 
-pub fn theme_dir(config: &SiteConfig) -> PathBuf {
-    config.root.join("themes").join(&config.theme)
-}
-
 /// Reads the theme's and the site's templates, in lookup order.
-pub fn read_sources(config: &SiteConfig, diagnostics: &mut Diagnostics) -> Sources {
-    let theme = theme_dir(config);
-    if !theme.is_dir() {
+pub fn read_sources(
+    layers: &Layers,
+    max_file_bytes: u64,
+    diagnostics: &mut Diagnostics,
+) -> Sources {
+    let theme_templates = layers.folder(Layer::Theme, "templates").unwrap_or_default();
+    if !fsio::is_dir(&theme_templates) {
+        let relative = theme_templates
+            .strip_prefix(layers.root())
+            .unwrap_or(&theme_templates);
+        let theme = relative.parent().unwrap_or(relative);
+        let name = theme.file_name().unwrap_or_default().to_string_lossy();
         diagnostics.push(
-            Diagnostic::error(format!("the theme `{}` does not exist", config.theme))
-                .in_file(crate::config::CONFIG_FILE)
-                .with_hint(format!(
-                    "expected a folder {}",
-                    config.relative(&theme).display()
-                )),
+            Diagnostic::error(format!("the theme `{name}` has no templates folder"))
+                .in_file(theme)
+                .with_hint(format!("expected a folder {}", relative.display())),
         );
         return Sources::new();
     }
     let mut sources = Sources::new();
-    let theme_templates = theme.join("templates");
-    if !theme_templates.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(format!(
-                "the theme `{}` has no templates folder",
-                config.theme
-            ))
-            .in_file(config.relative(&theme))
-            .with_hint(format!(
-                "expected a folder {}",
-                config.relative(&theme_templates).display()
-            )),
-        );
-        return Sources::new();
-    }
-    for (name, path, text) in read_dir(config, &theme_templates, diagnostics) {
-        sources.insert(name, (path, text));
-    }
-    for (name, path, text) in read_dir(config, &config.root.join("templates"), diagnostics) {
-        // The theme's copy stays reachable for `extends`; it is registered
-        // only when overridden, so its components are not defined twice.
-        if let Some(theme_copy) = sources.insert(name.clone(), (path, text)) {
-            sources.insert(format!("theme/{name}"), theme_copy);
-        }
-    }
-    sources
-}
-
-fn read_dir(
-    config: &SiteConfig,
-    dir: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(String, PathBuf, String)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) if entry.file_type().is_file() => entry,
-            Ok(_) => continue,
+    for file in layers.files("templates", diagnostics) {
+        let relative = file.relative(layers).to_path_buf();
+        let text = match fsio::read_capped_to_string(&file.path, max_file_bytes) {
+            Ok(text) => text,
             Err(error) => {
-                diagnostics
-                    .push(Diagnostic::error(error.to_string()).in_file(config.relative(dir)));
+                diagnostics.push(Diagnostic::from(error).in_file(&relative));
                 continue;
             }
         };
-        let name = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        let relative = config.relative(entry.path()).to_path_buf();
-        match fsio::read_capped_to_string(entry.path(), config.max_file_bytes) {
-            Ok(text) => found.push((name, relative, text)),
-            Err(error) => diagnostics.push(Diagnostic::from(error).in_file(&relative)),
+        // The theme's copy stays reachable for `extends`; it is registered
+        // only when overridden, so its components are not defined twice.
+        if let Some(theme_copy) = sources.insert(file.name.clone(), (relative, text))
+            && file.layer == Layer::Site
+        {
+            sources.insert(format!("theme/{}", file.name), theme_copy);
         }
     }
-    found
+    sources
 }
 
 /// Compiles all templates into `tera`, which must already know every filter

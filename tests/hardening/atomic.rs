@@ -75,8 +75,14 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
     let site = Site::default_site();
     site.build(&[]);
     let before = tree(&site.out());
-    // A lock held by a live process (this test) stands for a running build.
-    site.write(".out.lock", std::process::id().to_string());
+    // This test holds the operating system's lock, as a running build does,
+    // with that build's staging folder beside the output.
+    let lock = std::fs::File::create(site.path(".out.lock")).expect("lock file");
+    lock.try_lock().expect("the test takes the lock");
+    std::fs::write(site.path(".out.lock"), std::process::id().to_string()).expect("pid");
+    std::fs::create_dir_all(site.path(".out.staging/fr")).expect("staging folder");
+    site.write(".out.staging/.bayan-output", "");
+    site.write(".out.staging/fr/index.html", "being written");
     let output = site.command(&[]).output().expect("run bayan");
     assert!(!output.status.success(), "the second build must fail");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -87,41 +93,69 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
     assert!(stdout.contains(&expected), "{stdout}");
     assert!(stdout.contains("wait for it to finish"), "{stdout}");
     assert_eq!(tree(&site.out()), before, "the output was touched");
-    std::fs::remove_file(site.path(".out.lock")).expect("unlock");
+    let staged = std::fs::read_to_string(site.path(".out.staging/fr/index.html"));
+    assert_eq!(
+        staged.ok().as_deref(),
+        Some("being written"),
+        "the live build's staging was touched"
+    );
+    drop(lock);
     site.build(&[]);
+    assert!(
+        !site.path(".out.staging").exists(),
+        "the next build cleans up"
+    );
 }
 
 #[test]
-fn two_builds_started_together_never_mix_their_output() {
+fn two_builds_forced_to_overlap_never_mix_their_output() {
     let site = Site::default_site();
-    site.build(&["--base-url", OLD_URL]);
-    let old = tree(&site.out());
     site.build(&["--base-url", NEW_URL]);
     let new = tree(&site.out());
-    for _ in 0..3 {
-        let children: Vec<_> = [OLD_URL, NEW_URL]
-            .iter()
-            .map(|url| {
-                site.command(&["--base-url", url])
-                    .stdout(std::process::Stdio::piped())
-                    .spawn()
-                    .expect("start bayan")
-            })
-            .collect();
-        let outputs: Vec<_> = children
-            .into_iter()
-            .map(|c| c.wait_with_output().expect("wait"))
-            .collect();
-        let out = tree(&site.out());
+    site.build(&["--base-url", OLD_URL]);
+    let old = tree(&site.out());
+    assert_ne!(old, new, "the two builds must differ to tell them apart");
+    // The first build is held just before its swap: its staging folder is
+    // full and it holds the lock while the second one starts.
+    let hold = site.path("hold");
+    std::fs::create_dir(&hold).expect("hold folder");
+    let first = site
+        .command(&["--base-url", NEW_URL])
+        .env("BAYAN_TEST_HOLD_BEFORE_SWAP", &hold)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the first build");
+    let waited = Instant::now();
+    while !hold.join("held").exists() {
         assert!(
-            same_or_new(&out, &old, &new),
-            "{:?}",
-            differences(&out, &old)
+            waited.elapsed() < Duration::from_secs(60),
+            "the first build never reached its swap"
         );
-        for output in outputs.iter().filter(|o| !o.status.success()) {
-            let stdout = String::from_utf8_lossy(&output.stdout);
-            assert!(stdout.contains("another build (process"), "{stdout}");
-        }
-        assert!(outputs.iter().any(|o| o.status.success()));
+        std::thread::sleep(Duration::from_millis(20));
     }
+    let second = site
+        .command(&["--base-url", OLD_URL])
+        .output()
+        .expect("second build");
+    assert!(!second.status.success(), "the second build must be refused");
+    let stdout = String::from_utf8_lossy(&second.stdout);
+    let expected = format!("another build (process {}) is writing", first.id());
+    assert!(stdout.contains(&expected), "{stdout}");
+    assert_eq!(
+        tree(&site.out()),
+        old,
+        "the refused build touched the output"
+    );
+    std::fs::write(hold.join("release"), "").expect("release");
+    let first = first.wait_with_output().expect("first build");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stdout)
+    );
+    assert_eq!(
+        tree(&site.out()),
+        new,
+        "the output is exactly the first build's"
+    );
 }

@@ -77,7 +77,7 @@ proptest! {
         site = site.file("t.schema.toml", "[[fields]]\nname = \"id\"\n[[fields]]\nname = \"text\"\n").file("t.csv", &csv);
         let (data, _) = site.load();
         let table = data.table("t").ok_or_else(|| TestCaseError::fail("no table"))?;
-        let exported = crate::export::to_csv(table);
+        let exported = crate::publish::downloads::to_csv(table);
         let (again, diagnostics) = load_texts(&exported);
         prop_assert!(diagnostics.iter().all(|d| !d.is_error()), "{:?}", diagnostics);
         prop_assert_eq!(again.len(), rows.len());

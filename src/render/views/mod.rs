@@ -1,10 +1,12 @@
 //! What templates see: small views that borrow from the model, serialised
 //! once per page (or once per language for what every page shares).
 
+mod datasets;
 mod listing;
 mod record;
 mod shared;
 
+pub use datasets::{DatasetView, FieldDoc, datasets};
 pub use listing::{ListingView, listing};
 pub use record::{RecordSummary, RecordView, record_summary, record_view};
 pub use shared::{SharedView, per_mille, shared_view, value_label};

@@ -46,7 +46,7 @@ pub struct Links<'a> {
     pub programme: Option<&'a str>,
     pub open_data: Option<&'a str>,
     pub search: Option<&'a str>,
-    pub feed: String,
+    pub feed: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -146,7 +146,7 @@ fn links<'a>(site: &'a Site<'_>, lang: &str) -> Links<'a> {
         programme: site.path(&PageKey::Page("programme".into()), lang),
         open_data: site.path(&PageKey::OpenData, lang),
         search: site.path(&PageKey::Search, lang),
-        feed: format!("{}atom.xml", news.unwrap_or("/")),
+        feed: site.feed_path(lang),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Open data: every table as CSV and JSON, a Frictionless `datapackage.json`
-//! describing them, and the view of the open-data page.
+//! Open data: every table as CSV and JSON, and a Frictionless
+//! `datapackage.json` describing them.
 //!
 //! Exported CSV is safe to open in a spreadsheet: a text cell that would
 //! start a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with
@@ -14,11 +14,10 @@ use serde_json::{Map, Value as Json, json};
 use crate::data::{FieldType, Table, Value};
 use crate::fsio::FsError;
 use crate::model::Site;
-use crate::output::Staging;
-use crate::render::views::{Text, schema_text};
+use crate::render::views::schema_text;
+use crate::sink::Sink;
 
-/// The folder of the downloads, at the root of the output.
-pub const DATA_DIR: &str = "data";
+pub use crate::model::urls::DATA_DIR;
 
 /// One file of the downloads.
 enum Download<'a> {
@@ -45,9 +44,9 @@ impl Download<'_> {
     }
 }
 
-/// Writes every download into the staging folder, in parallel and streamed,
-/// so memory does not grow with the size of the tables.
-pub fn write_downloads(site: &Site<'_>, staging: &Staging) -> Vec<FsError> {
+/// Hands every download to the sink, in parallel and streamed, so memory
+/// does not grow with the size of the tables.
+pub fn write_downloads(site: &Site<'_>, sink: &dyn Sink) -> Vec<FsError> {
     let tables = site.data.tables.values();
     let downloads: Vec<Download<'_>> = tables
         .flat_map(|t| [Download::Csv(t), Download::Json(t)])
@@ -55,7 +54,7 @@ pub fn write_downloads(site: &Site<'_>, staging: &Staging) -> Vec<FsError> {
         .collect();
     downloads
         .par_iter()
-        .filter_map(|d| staging.stream(&d.path(), |w| d.write(site, w)).err())
+        .filter_map(|d| sink.stream(&d.path(), &mut |w| d.write(site, w)).err())
         .collect()
 }
 
@@ -256,64 +255,6 @@ fn field_json(
         out["constraints"] = Json::Object(constraints);
     }
     out
-}
-
-/// A table as the open-data page lists it.
-#[derive(Serialize)]
-pub struct DatasetView<'a> {
-    pub name: &'a str,
-    pub title: Text<'a>,
-    pub description: Text<'a>,
-    pub rows: usize,
-    pub csv: String,
-    pub json: String,
-    pub fields: Vec<FieldDoc<'a>>,
-}
-
-/// One column in the data dictionary.
-#[derive(Serialize)]
-pub struct FieldDoc<'a> {
-    pub name: String,
-    pub title: Text<'a>,
-    pub description: Text<'a>,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub unit: Option<&'a str>,
-    pub required: bool,
-    pub translated: bool,
-}
-
-pub fn datasets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<DatasetView<'a>> {
-    site.data
-        .tables
-        .values()
-        .map(|table| DatasetView {
-            name: &table.name,
-            title: schema_text(&table.schema.title, lang),
-            description: schema_text(&table.schema.description, lang),
-            rows: table.rows.len(),
-            csv: format!("/{DATA_DIR}/{}.csv", table.name),
-            json: format!("/{DATA_DIR}/{}.json", table.name),
-            fields: table
-                .schema
-                .fields
-                .iter()
-                .map(|field| FieldDoc {
-                    name: if field.translated {
-                        format!("{}_*", field.name)
-                    } else {
-                        field.name.clone()
-                    },
-                    title: schema_text(&field.title, lang),
-                    description: schema_text(&field.description, lang),
-                    kind: field.kind.name(),
-                    unit: field.unit.as_deref(),
-                    required: field.constraints.required,
-                    translated: field.translated,
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ struct Postings {
 }
 
 /// The files of the index, as (path relative to the search page, bytes).
-pub fn files(documents: &[Document<'_>], kinds: &[String]) -> Vec<(String, Vec<u8>)> {
+pub fn files(documents: &[Document<'_>], kinds: &[String]) -> Vec<super::IndexFile> {
     let mut tokens: BTreeMap<String, Postings> = BTreeMap::new();
     for (number, document) in documents.iter().enumerate() {
         let number = number as u32;
@@ -93,7 +93,7 @@ pub fn files(documents: &[Document<'_>], kinds: &[String]) -> Vec<(String, Vec<u
             .into_iter()
             .map(|(token, _, value)| (token.clone(), value.clone()))
             .collect();
-        files.push((format!("t/{}.json", file_name(&key)), json_bytes(&map)));
+        files.push((format!("t/{}.json", file_name(&key)), super::json(&map)));
         keys.push(key);
     }
     for (page, chunk) in documents.chunks(PAGE).enumerate() {
@@ -104,10 +104,10 @@ pub fn files(documents: &[Document<'_>], kinds: &[String]) -> Vec<(String, Vec<u
                 None => json!([d.title, d.href, d.kind]),
             })
             .collect();
-        files.push((format!("d/{page}.json"), json_bytes(&rows)));
+        files.push((format!("d/{page}.json"), super::json(&rows)));
     }
     let manifest = json!({ "n": documents.len(), "p": PAGE, "k": kinds, "s": keys });
-    files.push(("index.json".into(), json_bytes(&manifest)));
+    files.push(("index.json".into(), super::json(&manifest)));
     files
 }
 
@@ -179,14 +179,10 @@ pub fn file_name(key: &str) -> String {
         .join("-")
 }
 
-fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Document, SHARD_BYTES, file_name, files};
-    use crate::render::indexes::{normalise, postings::decode};
+    use crate::publish::indexes::{normalise, postings::decode};
     use serde_json::Value;
 
     /// A synthetic site: many similar records (a large shard to split),
@@ -231,7 +227,7 @@ mod tests {
     fn words_are_found_through_their_shard_and_no_shard_is_too_large() {
         let mut titles: Vec<String> = (0..6000).map(|n| format!("Projet {n}")).collect();
         titles[4321] = "تعاونية المُعَلِّمُونَ بإقليم أصيلة".into();
-        let files = files(&documents(&titles), &["Projet".into()]);
+        let files = super::super::written(files(&documents(&titles), &["Projet".into()]));
         assert_eq!(
             lookup(&files, "cooperative42"),
             [

@@ -20,8 +20,8 @@ use serde_json::json;
 use crate::locale::Locale;
 use crate::model::{PageKey, Site};
 
-use super::super::views::cell_text;
 use super::{json, normalise, summed_figures};
+use crate::render::views::cell_text;
 
 /// Above this many records the whole-site index (about 250 bytes a record)
 /// would cost a phone more than half a megabyte before the first result:
@@ -56,7 +56,7 @@ pub fn files(
     money: &str,
     lang: &str,
     list: &str,
-) -> Vec<(String, Vec<u8>)> {
+) -> Vec<super::IndexFile> {
     files_above(site, locale, money, lang, list, WHOLE_INDEX_LIMIT)
 }
 
@@ -68,7 +68,7 @@ fn files_above(
     lang: &str,
     list: &str,
     limit: usize,
-) -> Vec<(String, Vec<u8>)> {
+) -> Vec<super::IndexFile> {
     let entries = entries(site, locale, money, lang);
     if entries.len() <= limit {
         return vec![(format!("{list}index.json"), json(&entries))];
@@ -185,7 +185,14 @@ mod tests {
         let mut diagnostics = Diagnostics::new();
         let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
         let locale = Locale::new("fr-MA").expect("locale");
-        let files = files_above(&site, &locale, "{amount} DH", "fr", "/fr/projets/", 10);
+        let files = super::super::written(files_above(
+            &site,
+            &locale,
+            "{amount} DH",
+            "fr",
+            "/fr/projets/",
+            10,
+        ));
         let file = |path: &str| -> serde_json::Value {
             let bytes = files
                 .iter()
@@ -223,7 +230,8 @@ mod tests {
         let mut diagnostics = Diagnostics::new();
         let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
         let locale = Locale::new("fr-MA").expect("locale");
-        let files = files(&site, &locale, "{amount} DH", "fr", "/fr/projets/");
+        let files =
+            super::super::written(files(&site, &locale, "{amount} DH", "fr", "/fr/projets/"));
         assert_eq!(files.len(), 1);
         let index: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap_or_default();
         assert_eq!(index.as_array().map(Vec::len), Some(site.records.len()));

@@ -27,10 +27,14 @@ use crate::data::Value;
 use crate::locale::Locales;
 use crate::model::{FigureKind, PageKey, Site};
 
-use super::views::{cell_text, record_summary, schema_text, value_label};
+use crate::render::views::{cell_text, record_summary, schema_text, value_label};
 
-/// Both indexes of every language, as (path, bytes).
-pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<(String, Vec<u8>)> {
+/// One file of an index: its path and its JSON (a serialisation failure is
+/// reported with the path, never written as an empty file).
+pub type IndexFile = (String, serde_json::Result<Vec<u8>>);
+
+/// Both indexes of every language.
+pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<IndexFile> {
     let mut files = Vec::new();
     for language in &site.config.languages {
         let lang = language.code.as_str();
@@ -50,8 +54,20 @@ pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
+fn json<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(value)
+}
+
+/// The files of an index, each asserted to have serialised.
+#[cfg(test)]
+fn written(files: Vec<IndexFile>) -> Vec<(String, Vec<u8>)> {
+    files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let bytes = bytes.unwrap_or_else(|e| panic!("{path}: {e}"));
+            (path, bytes)
+        })
+        .collect()
 }
 
 fn money_pattern(locales: &Locales, lang: &str) -> String {
