@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::support::{Site, path_str, repo, tree, tree_differences};
+use crate::support::{Site, differences, path_str, repo, tree};
 
 const EXPECTED: &str = "expected.txt";
 
@@ -104,7 +104,7 @@ fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
     assert!(
         before == after,
         "the previous output changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
     assert!(
         !site.path(".out.staging").exists(),
@@ -367,7 +367,7 @@ fn refuses_symbolic_links_that_lead_outside_the_site() {
 #[test]
 fn a_failed_build_keeps_the_previous_good_build() {
     let site = Site::default_site();
-    site.build();
+    site.build(&[]);
     let before = tree(&site.out());
     site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
     let out = site.out();
@@ -383,7 +383,7 @@ fn a_failed_build_keeps_the_previous_good_build() {
     assert!(
         before == after,
         "the previous output changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
     assert!(
         !site.path(".out.staging").exists(),

@@ -7,4 +7,6 @@
 mod bad_input;
 mod cli;
 mod default_site;
+#[allow(dead_code, unused_imports)]
+#[path = "../common/mod.rs"]
 mod support;
