@@ -1,7 +1,8 @@
 //! Bad input: each case is a folder `tests/fixtures/bad/CASE/` with only the
 //! files that differ from the default site, plus `expected.txt`, the exact
-//! diagnostics the build must print (JSON format, one per line as
-//! `file:line:col: severity: message [hint: ...]`).
+//! diagnostics the build must print (JSON format, shown as
+//! `file:line:col: severity: message`, then its label, notes and hint, one
+//! indented line each).
 //!
 //! A failed build must leave the previous output byte for byte as it was and
 //! no staging folder behind. `BAYAN_BLESS=1 cargo test` rewrites every
@@ -21,30 +22,56 @@ fn fixture(case: &str) -> PathBuf {
     repo().join("tests/fixtures/bad").join(case)
 }
 
-/// One diagnostic of `--format json`, as one line of `expected.txt`.
-fn render_line(json: &str, root: &str) -> String {
+/// The fields of a JSON diagnostic that [`render_diagnostic`] shows: a new
+/// field fails every case until it is shown too.
+const FIELDS: [&str; 7] = [
+    "severity", "message", "file", "location", "label", "notes", "hint",
+];
+
+/// One diagnostic of `--format json`, as `expected.txt` shows it: the
+/// headline `file:line:col: severity: message`, then one indented line per
+/// label, note and hint.
+fn render_diagnostic(json: &str, root: &str) -> String {
     let value: serde_json::Value =
         serde_json::from_str(json).unwrap_or_else(|e| panic!("not a JSON line: {json}: {e}"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {json}"));
+    if let Some(field) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        panic!("the field `{field}` is not shown in expected.txt: add it to render_diagnostic");
+    }
+    if let Some(location) = value["location"].as_object() {
+        let shown = ["line", "column"];
+        let hidden = location.keys().find(|k| !shown.contains(&k.as_str()));
+        assert!(hidden.is_none(), "location field {hidden:?} is not shown");
+    }
     let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
-    let mut line = String::new();
+    let mut out = String::new();
     if let Some(file) = text(&value["file"]) {
-        line.push_str(&file);
+        out.push_str(&file);
         if let (Some(l), Some(c)) = (
             value["location"]["line"].as_u64(),
             value["location"]["column"].as_u64(),
         ) {
-            line.push_str(&format!(":{l}:{c}"));
+            out.push_str(&format!(":{l}:{c}"));
         }
-        line.push_str(": ");
+        out.push_str(": ");
     }
     let severity = text(&value["severity"]).unwrap_or_else(|| "?".into());
     let message = text(&value["message"]).unwrap_or_default();
-    line.push_str(&format!("{severity}: {message}"));
-    if let Some(hint) = text(&value["hint"]) {
-        line.push_str(&format!(" [hint: {hint}]"));
+    out.push_str(&format!("{severity}: {message}\n"));
+    let notes = value["notes"].as_array().into_iter().flatten();
+    let details = [("label", &value["label"])]
+        .into_iter()
+        .chain(notes.map(|n| ("note", n)))
+        .chain([("hint", &value["hint"])]);
+    for (kind, detail) in details {
+        if let Some(detail) = text(detail) {
+            out.push_str(&format!("    {kind}: {detail}\n"));
+        }
     }
     // Temporary paths differ on every run.
-    line.replace(root, "[ROOT]")
+    out.replace(root, "[ROOT]")
 }
 
 /// Builds the default site with the case's files over it and checks the
@@ -79,8 +106,13 @@ fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
         .stdout()
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| render_line(l, root) + "\n")
+        .map(|l| render_diagnostic(l, root))
         .collect();
+    assert!(
+        actual.contains("error: "),
+        "case `{case}`: the build printed no error:\n{}",
+        run.stdout()
+    );
     let expected_path = fixture(case).join(EXPECTED);
     if std::env::var_os("BAYAN_BLESS").is_some_and(|v| v == "1") {
         fs::write(&expected_path, &actual).expect("bless expected.txt");
@@ -463,7 +495,8 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
     let actual: Vec<String> = run
         .stdout()
         .lines()
-        .map(|l| render_line(l, path_str(site.root())))
+        .map(|l| render_diagnostic(l, path_str(site.root())))
+        .map(|block| block.lines().next().unwrap_or_default().to_string())
         .collect();
     let expected = format!(
         "data/projects.csv:5:{}: error: the cell in column `committed_mad` is not a number",
