@@ -13,12 +13,12 @@ use std::path::PathBuf;
 
 use crate::support::{Site, differences, path_str, repo, tree};
 
-const EXPECTED: &str = "expected.txt";
+pub const EXPECTED: &str = "expected.txt";
 
 /// What the previous, good build left: Bayan's marker and a page.
 const SENTINEL: &[u8] = b"<!DOCTYPE html><p>previous build \xd8\xa8\xd9\x8a\xd8\xa7\xd9\x86</p>\n";
 
-fn fixture(case: &str) -> PathBuf {
+pub fn fixture(case: &str) -> PathBuf {
     repo().join("tests/fixtures/bad").join(case)
 }
 
@@ -421,56 +421,6 @@ fn a_failed_build_keeps_the_previous_good_build() {
         !site.path(".out.staging").exists(),
         "a staging folder was left behind"
     );
-}
-
-#[test]
-fn human_format_shows_position_source_line_and_caret() {
-    let site = Site::default_site();
-    site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
-    let out = site.out();
-    let run = site.bayan(&[
-        "build",
-        "--root",
-        path_str(site.root()),
-        "--output",
-        path_str(&out),
-    ]);
-    run.assert_failure();
-    let stderr = run.stderr();
-    // Line 4 holds TTA-2023-003; its committed amount is the 16th cell.
-    let source = fs::read_to_string(fixture("wrong_type_in_amount/data/projects.csv"))
-        .expect("read fixture");
-    let line = source.lines().nth(3).expect("line 4");
-    let byte = line.find("deux cent mille").expect("bad cell");
-    let column = line[..byte].chars().count() + 1;
-    let position = format!("data/projects.csv:4:{column}");
-    assert!(stderr.contains(&position), "no `{position}` in:\n{stderr}");
-    // The source line, or an excerpt of it around the bad cell, after the
-    // line number; then a caret under the bad cell.
-    let lines: Vec<&str> = stderr.lines().collect();
-    let shown = lines
-        .iter()
-        .position(|l| l.trim_start().starts_with("4 │") && l.contains("deux cent mille"))
-        .unwrap_or_else(|| panic!("the source line is not shown:\n{stderr}"));
-    let excerpt = lines[shown];
-    let text = excerpt.split_once("│ ").map_or("", |(_, t)| t);
-    let visible = text.trim_start_matches('…').trim_end_matches('…');
-    assert!(line.contains(visible), "`{visible}` is not from line 4");
-    let caret = lines.get(shown + 1).copied().unwrap_or_default();
-    let under = |l: &str| l.find("deux").map(|b| l[..b].chars().count());
-    assert_eq!(
-        caret.find('^').map(|b| caret[..b].chars().count()),
-        under(excerpt),
-        "the caret is not under the bad cell:\n{excerpt}\n{caret}"
-    );
-    assert!(
-        stdout_is_empty(&run.stdout()),
-        "human output goes to stderr"
-    );
-}
-
-fn stdout_is_empty(stdout: &str) -> bool {
-    stdout.trim().is_empty()
 }
 
 #[test]
