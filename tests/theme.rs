@@ -220,15 +220,35 @@ fn every_language_switcher_lands_on_a_page_that_exists_and_links_back() {
 
 /// `t(key, count=n)` through the real theme strings, in `lang`.
 fn counted(locales: &Arc<Locales>, lang: &str, key: &str, n: i64) -> String {
+    render(locales, lang, "{{ t(key=key, count=n) }}", key, n)
+}
+
+/// `template` rendered in `lang` with `key` and `n` in its context.
+fn render(locales: &Arc<Locales>, lang: &str, template: &str, key: &str, n: i64) -> String {
     let mut tera = tera::Tera::new();
     register_template_helpers(&mut tera, Arc::clone(locales));
-    tera.add_raw_template("t.html", "{{ t(key=key, count=n) }}")
-        .expect("template");
+    tera.add_raw_template("t.html", template).expect("template");
     let mut context = tera::Context::new();
     context.insert("lang", lang);
     context.insert("key", key);
     context.insert("n", &n);
     tera.render("t.html", &context).expect("render")
+}
+
+/// The plural forms the theme's `LANG.toml` writes for `key` (`a.b`).
+fn written_forms(lang: &str, key: &str) -> BTreeSet<String> {
+    let path = repo().join(format!("themes/default/i18n/{lang}.toml"));
+    let text = std::fs::read_to_string(path).expect("theme strings");
+    let strings: toml::Table = toml::from_str(&text).expect("valid TOML");
+    let strings = toml::Value::Table(strings);
+    let value = key
+        .split('.')
+        .try_fold(&strings, |v, part| v.get(part))
+        .unwrap_or_else(|| panic!("{lang}: no {key}"));
+    let forms = value
+        .as_table()
+        .unwrap_or_else(|| panic!("{lang} {key}: no plural forms"));
+    forms.keys().cloned().collect()
 }
 
 fn theme_locales(french: &str) -> Arc<Locales> {
@@ -302,6 +322,12 @@ fn every_counted_string_has_a_translated_form_for_every_count() {
                     "{lang} {key} {n}: {text}"
                 );
                 assert!(!text.contains('{'), "{lang} {key} {n}: {text}");
+                let category = render(&locales, lang, "{{ n | plural_category }}", key, n);
+                let forms = written_forms(lang, key);
+                assert!(
+                    forms.contains(&category),
+                    "{lang} {key}: no `{category}` form (for {n}), only {forms:?}"
+                );
             }
         }
     }
