@@ -8,21 +8,17 @@
 //! Cargo's temporary folder for tests.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Arc, OnceLock};
 
 use bayan::diagnostics::Diagnostics;
 use bayan::locale::{Locales, Strings, register_template_helpers};
-use scraper::{Html, Selector};
-use walkdir::WalkDir;
 
-const SITE_PARTS: [&str; 4] = ["site.toml", "data", "content", "themes"];
+#[allow(dead_code, unused_imports)]
+#[path = "common/mod.rs"]
+mod support;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use support::{Site, pages, parse, repo, selector};
 
 /// Copies the default site into `name` under Cargo's test folder, lets
 /// `edit` change its `site.toml`, builds it, and returns the output folder.
@@ -32,58 +28,13 @@ fn build_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
 
 /// Like [`build_copy`], with extra files (relative path, text) added first.
 fn build_copy_with(name: &str, edit: impl Fn(String) -> String, files: &[(&str, &str)]) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = fs::remove_dir_all(&root);
-    for part in SITE_PARTS {
-        copy(&repo().join(part), &root.join(part));
-    }
+    let site = Site::kept(name);
     for (relative, text) in files {
-        let path = root.join(relative);
-        fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
-        fs::write(path, text).expect("write file");
+        site.write(relative, text);
     }
-    let config = root.join("site.toml");
-    let text = fs::read_to_string(&config).expect("read site.toml");
-    fs::write(&config, edit(text)).expect("write site.toml");
-    let out = root.join("out");
-    let output = Command::new(env!("CARGO_BIN_EXE_bayan"))
-        .args([
-            "build",
-            "--root",
-            path_str(&root),
-            "--output",
-            path_str(&out),
-        ])
-        .output()
-        .expect("run bayan");
-    assert!(
-        output.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    out
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_file() {
-        fs::create_dir_all(to.parent().expect("parent")).expect("create folder");
-        fs::copy(from, to).expect("copy file");
-        return;
-    }
-    for entry in WalkDir::new(from) {
-        let entry = entry.expect("walk the site");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("create folder");
-        } else {
-            fs::create_dir_all(target.parent().expect("parent")).expect("create folder");
-            fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
+    site.write("site.toml", edit(site.read("site.toml")));
+    site.build(&[]);
+    site.out()
 }
 
 /// The default site, built once.
@@ -92,43 +43,55 @@ fn default_site() -> &'static Path {
     OUT.get_or_init(|| build_copy("theme-default-site", |text| text))
 }
 
-/// The site's languages and their directions, from `site.toml`.
+/// The site's languages and their directions, from `site.toml`, the
+/// default language first.
 fn languages() -> Vec<(String, String)> {
-    let text = fs::read_to_string(repo().join("site.toml")).expect("site.toml");
+    let text = std::fs::read_to_string(repo().join("site.toml")).expect("site.toml");
     let config: toml::Value = toml::from_str(&text).expect("valid site.toml");
+    let default = config["default_language"]
+        .as_str()
+        .expect("default_language");
     let list = config["languages"].as_array().expect("languages");
-    list.iter()
+    let mut languages: Vec<(String, String)> = list
+        .iter()
         .map(|l| {
             let code = l["code"].as_str().expect("code").to_string();
             (code, l["direction"].as_str().unwrap_or("ltr").to_string())
         })
-        .collect()
+        .collect();
+    languages.sort_by_key(|(code, _)| code != default);
+    languages
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("valid selector")
+/// The language a page is in: its tree's, or the default language's for
+/// the pages outside the trees (the landing page, 404).
+fn language_of(url: &str) -> String {
+    let first = url
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let languages = languages();
+    languages
+        .iter()
+        .find(|(code, _)| code == first && url.len() > first.len() + 1)
+        .unwrap_or(&languages[0])
+        .0
+        .clone()
 }
 
-/// Every HTML page of the output, by URL path (`/fr/`, `/404.html`).
-fn pages(out: &Path) -> BTreeMap<String, PathBuf> {
-    WalkDir::new(out)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk output"))
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            let relative = e.path().strip_prefix(out).expect("inside output");
-            let url = format!("/{}", relative.to_string_lossy().replace('\\', "/"));
-            let url = url
-                .strip_suffix("index.html")
-                .map_or(url.clone(), String::from);
-            (url, e.path().to_path_buf())
+/// The links of a page's language switcher: (hreflang, href, exact), exact
+/// when the page exists in that language (no fallback note).
+fn switcher(file: &Path) -> Vec<(String, String, bool)> {
+    let fallback = selector("small");
+    parse(file)
+        .select(&selector("nav.language a[hreflang]"))
+        .map(|a| {
+            let attr = |name| a.value().attr(name).unwrap_or_default().to_string();
+            let exact = a.select(&fallback).next().is_none();
+            (attr("hreflang"), attr("href"), exact)
         })
         .collect()
-}
-
-fn parse(path: &Path) -> Html {
-    Html::parse_document(&fs::read_to_string(path).expect("read page"))
 }
 
 /// The internal page a link leads to, as a URL path without query or
@@ -149,21 +112,34 @@ fn target(from: &str, href: &str) -> Option<String> {
 
 #[test]
 fn every_page_declares_the_language_and_direction_of_its_tree() {
-    let out = default_site();
+    let languages = languages();
+    let directions: BTreeSet<&str> = languages.iter().map(|(_, d)| d.as_str()).collect();
+    assert_eq!(
+        directions,
+        BTreeSet::from(["ltr", "rtl"]),
+        "both directions"
+    );
+    let direction: BTreeMap<&str, &str> = languages
+        .iter()
+        .map(|(l, d)| (l.as_str(), d.as_str()))
+        .collect();
     let html = selector("html");
-    for (lang, dir) in languages() {
-        let prefix = format!("/{lang}/");
-        let in_tree: Vec<_> = pages(out)
-            .into_iter()
-            .filter(|(u, _)| u.starts_with(&prefix))
-            .collect();
-        assert!(in_tree.len() > 50, "{lang}: only {} pages", in_tree.len());
-        for (url, file) in in_tree {
-            let page = parse(&file);
-            let root = page.select(&html).next().expect("an <html> element");
-            assert_eq!(root.value().attr("lang"), Some(lang.as_str()), "{url}");
-            assert_eq!(root.value().attr("dir"), Some(dir.as_str()), "{url}");
-        }
+    let mut per_language = BTreeMap::<String, usize>::new();
+    for (url, file) in pages(default_site()) {
+        let lang = language_of(&url);
+        let page = parse(&file);
+        let root = page.select(&html).next().expect("an <html> element");
+        assert_eq!(root.value().attr("lang"), Some(lang.as_str()), "{url}");
+        assert_eq!(
+            root.value().attr("dir"),
+            Some(direction[lang.as_str()]),
+            "{url}"
+        );
+        *per_language.entry(lang).or_default() += 1;
+    }
+    for (lang, _) in &languages {
+        let count = per_language.get(lang).copied().unwrap_or_default();
+        assert!(count > 50, "{lang}: only {count} pages");
     }
 }
 
@@ -187,6 +163,12 @@ fn every_page_is_reachable_from_its_home_page_by_links() {
                 }
             }
         }
+        assert!(all.contains_key(&home), "no home page {home}");
+        assert!(
+            seen.len() > 50,
+            "only {} pages reached from {home}",
+            seen.len()
+        );
         let unreachable: Vec<_> = all
             .keys()
             .filter(|u| u.starts_with(&home) && !seen.contains(*u))
@@ -200,42 +182,73 @@ fn every_page_is_reachable_from_its_home_page_by_links() {
 
 #[test]
 fn every_language_switcher_lands_on_a_page_that_exists_and_links_back() {
-    let out = default_site();
-    let all = pages(out);
-    let switch = selector("nav.language a[hreflang]");
-    let fallback = selector("small");
-    for (url, file) in &all {
-        for a in parse(file).select(&switch) {
-            let href = a.value().attr("href").unwrap_or_default();
-            let Some(twin) = all.get(href) else {
+    let all = pages(default_site());
+    let languages = languages();
+    let mut linked_back = 0;
+    // Every page but the landing page, which is a choice of language itself.
+    for (url, file) in all.iter().filter(|(url, _)| *url != "/") {
+        let own = language_of(url);
+        let links = switcher(file);
+        let offered: Vec<&str> = links.iter().map(|(lang, ..)| lang.as_str()).collect();
+        let others: Vec<&str> = languages
+            .iter()
+            .map(|(code, _)| code.as_str())
+            .filter(|code| *code != own)
+            .collect();
+        assert_eq!(offered, others, "{url}: the switcher offers {links:?}");
+        for (lang, href, exact) in links {
+            assert!(
+                href.starts_with(&format!("/{lang}/")),
+                "{url} → {href}: not in /{lang}/"
+            );
+            let Some(twin) = all.get(&href) else {
                 panic!("{url}: the switcher goes to {href}, which does not exist");
             };
-            if a.select(&fallback).next().is_some() || url.ends_with(".html") {
+            if !exact || url.ends_with(".html") {
                 continue;
             }
-            let back: Vec<String> = parse(twin)
-                .select(&switch)
-                .filter_map(|b| b.value().attr("href").map(String::from))
-                .collect();
+            let back: Vec<String> = switcher(twin).into_iter().map(|(_, h, _)| h).collect();
             assert!(
                 back.contains(url),
                 "{url} → {href}, whose switcher offers {back:?}"
             );
+            linked_back += 1;
         }
     }
+    assert!(linked_back > 100, "only {linked_back} pages link back");
 }
 
 /// `t(key, count=n)` through the real theme strings, in `lang`.
 fn counted(locales: &Arc<Locales>, lang: &str, key: &str, n: i64) -> String {
+    render(locales, lang, "{{ t(key=key, count=n) }}", key, n)
+}
+
+/// `template` rendered in `lang` with `key` and `n` in its context.
+fn render(locales: &Arc<Locales>, lang: &str, template: &str, key: &str, n: i64) -> String {
     let mut tera = tera::Tera::new();
     register_template_helpers(&mut tera, Arc::clone(locales));
-    tera.add_raw_template("t.html", "{{ t(key=key, count=n) }}")
-        .expect("template");
+    tera.add_raw_template("t.html", template).expect("template");
     let mut context = tera::Context::new();
     context.insert("lang", lang);
     context.insert("key", key);
     context.insert("n", &n);
     tera.render("t.html", &context).expect("render")
+}
+
+/// The plural forms the theme's `LANG.toml` writes for `key` (`a.b`).
+fn written_forms(lang: &str, key: &str) -> BTreeSet<String> {
+    let path = repo().join(format!("themes/default/i18n/{lang}.toml"));
+    let text = std::fs::read_to_string(path).expect("theme strings");
+    let strings: toml::Table = toml::from_str(&text).expect("valid TOML");
+    let strings = toml::Value::Table(strings);
+    let value = key
+        .split('.')
+        .try_fold(&strings, |v, part| v.get(part))
+        .unwrap_or_else(|| panic!("{lang}: no {key}"));
+    let forms = value
+        .as_table()
+        .unwrap_or_else(|| panic!("{lang} {key}: no plural forms"));
+    forms.keys().cloned().collect()
 }
 
 fn theme_locales(french: &str) -> Arc<Locales> {
@@ -309,6 +322,12 @@ fn every_counted_string_has_a_translated_form_for_every_count() {
                     "{lang} {key} {n}: {text}"
                 );
                 assert!(!text.contains('{'), "{lang} {key} {n}: {text}");
+                let category = render(&locales, lang, "{{ n | plural_category }}", key, n);
+                let forms = written_forms(lang, key);
+                assert!(
+                    forms.contains(&category),
+                    "{lang} {key}: no `{category}` form (for {n}), only {forms:?}"
+                );
             }
         }
     }

@@ -1,5 +1,4 @@
-//! File trees for tests, shared by the test binaries (each includes this
-//! file with `#[path]`): copy a tree, snapshot one, compare two.
+//! File trees: copy one, snapshot one, compare two.
 
 use std::collections::BTreeMap;
 use std::fs;

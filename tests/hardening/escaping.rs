@@ -3,13 +3,14 @@
 //! the configuration render inert in every context (text, attributes,
 //! URLs, JSON, JSON-LD, SVG), checked on the parsed output with `scraper`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
-use scraper::{Html, Selector};
+use scraper::Html;
 use walkdir::WalkDir;
 
-use crate::support::Site;
+use crate::support::{Site, selector};
 
 /// Pieces of attacks; a payload is a few of them with some text between.
 const PIECES: [&str; 12] = [
@@ -141,31 +142,37 @@ fn inject_config(site: &Site, value: &str) {
     site.write("site.toml", text);
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("a valid selector")
-}
-
 /// No script runs from any page, feed or data file of the output.
 pub fn assert_inert(out: &Path) {
+    let mut checked = BTreeMap::<&str, usize>::new();
     for entry in WalkDir::new(out).into_iter().map(|e| e.expect("walk")) {
         let path = entry.path();
         let name = path.display().to_string();
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("html") => check_html(&name, &std::fs::read_to_string(path).expect("read")),
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => {
+                check_html(&name, &std::fs::read_to_string(path).expect("read"));
+                "html"
+            }
             Some("json") => {
                 let text = std::fs::read_to_string(path).expect("read");
                 assert!(
                     serde_json::from_str::<serde_json::Value>(&text).is_ok(),
                     "{name} is not valid JSON"
                 );
+                "json"
             }
             Some("xml" | "svg") => {
                 let text = std::fs::read_to_string(path).expect("read").to_lowercase();
                 assert!(!text.contains("<script"), "{name} holds a script element");
                 assert!(!text.contains("<svg onload"), "{name} holds an svg handler");
+                "xml"
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        *checked.entry(kind).or_default() += 1;
+    }
+    for kind in ["html", "json", "xml"] {
+        assert!(checked.get(kind) > Some(&0), "no {kind} file in the output");
     }
 }
 

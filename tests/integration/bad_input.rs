@@ -1,7 +1,8 @@
 //! Bad input: each case is a folder `tests/fixtures/bad/CASE/` with only the
 //! files that differ from the default site, plus `expected.txt`, the exact
-//! diagnostics the build must print (JSON format, one per line as
-//! `file:line:col: severity: message [hint: ...]`).
+//! diagnostics the build must print (JSON format, shown as
+//! `file:line:col: severity: message`, then its label, notes and hint, one
+//! indented line each).
 //!
 //! A failed build must leave the previous output byte for byte as it was and
 //! no staging folder behind. `BAYAN_BLESS=1 cargo test` rewrites every
@@ -10,41 +11,67 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::support::{Site, path_str, repo, tree, tree_differences};
+use crate::support::{Site, differences, path_str, repo, tree};
 
-const EXPECTED: &str = "expected.txt";
+pub const EXPECTED: &str = "expected.txt";
 
 /// What the previous, good build left: Bayan's marker and a page.
 const SENTINEL: &[u8] = b"<!DOCTYPE html><p>previous build \xd8\xa8\xd9\x8a\xd8\xa7\xd9\x86</p>\n";
 
-fn fixture(case: &str) -> PathBuf {
+pub fn fixture(case: &str) -> PathBuf {
     repo().join("tests/fixtures/bad").join(case)
 }
 
-/// One diagnostic of `--format json`, as one line of `expected.txt`.
-fn render_line(json: &str, root: &str) -> String {
+/// The fields of a JSON diagnostic that [`render_diagnostic`] shows: a new
+/// field fails every case until it is shown too.
+const FIELDS: [&str; 7] = [
+    "severity", "message", "file", "location", "label", "notes", "hint",
+];
+
+/// One diagnostic of `--format json`, as `expected.txt` shows it: the
+/// headline `file:line:col: severity: message`, then one indented line per
+/// label, note and hint.
+fn render_diagnostic(json: &str, root: &str) -> String {
     let value: serde_json::Value =
         serde_json::from_str(json).unwrap_or_else(|e| panic!("not a JSON line: {json}: {e}"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {json}"));
+    if let Some(field) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        panic!("the field `{field}` is not shown in expected.txt: add it to render_diagnostic");
+    }
+    if let Some(location) = value["location"].as_object() {
+        let shown = ["line", "column"];
+        let hidden = location.keys().find(|k| !shown.contains(&k.as_str()));
+        assert!(hidden.is_none(), "location field {hidden:?} is not shown");
+    }
     let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
-    let mut line = String::new();
+    let mut out = String::new();
     if let Some(file) = text(&value["file"]) {
-        line.push_str(&file);
+        out.push_str(&file);
         if let (Some(l), Some(c)) = (
             value["location"]["line"].as_u64(),
             value["location"]["column"].as_u64(),
         ) {
-            line.push_str(&format!(":{l}:{c}"));
+            out.push_str(&format!(":{l}:{c}"));
         }
-        line.push_str(": ");
+        out.push_str(": ");
     }
     let severity = text(&value["severity"]).unwrap_or_else(|| "?".into());
     let message = text(&value["message"]).unwrap_or_default();
-    line.push_str(&format!("{severity}: {message}"));
-    if let Some(hint) = text(&value["hint"]) {
-        line.push_str(&format!(" [hint: {hint}]"));
+    out.push_str(&format!("{severity}: {message}\n"));
+    let notes = value["notes"].as_array().into_iter().flatten();
+    let details = [("label", &value["label"])]
+        .into_iter()
+        .chain(notes.map(|n| ("note", n)))
+        .chain([("hint", &value["hint"])]);
+    for (kind, detail) in details {
+        if let Some(detail) = text(detail) {
+            out.push_str(&format!("    {kind}: {detail}\n"));
+        }
     }
     // Temporary paths differ on every run.
-    line.replace(root, "[ROOT]")
+    out.replace(root, "[ROOT]")
 }
 
 /// Builds the default site with the case's files over it and checks the
@@ -79,8 +106,13 @@ fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
         .stdout()
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| render_line(l, root) + "\n")
+        .map(|l| render_diagnostic(l, root))
         .collect();
+    assert!(
+        actual.contains("error: "),
+        "case `{case}`: the build printed no error:\n{}",
+        run.stdout()
+    );
     let expected_path = fixture(case).join(EXPECTED);
     if std::env::var_os("BAYAN_BLESS").is_some_and(|v| v == "1") {
         fs::write(&expected_path, &actual).expect("bless expected.txt");
@@ -104,7 +136,7 @@ fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
     assert!(
         before == after,
         "the previous output changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
     assert!(
         !site.path(".out.staging").exists(),
@@ -367,7 +399,7 @@ fn refuses_symbolic_links_that_lead_outside_the_site() {
 #[test]
 fn a_failed_build_keeps_the_previous_good_build() {
     let site = Site::default_site();
-    site.build();
+    site.build(&[]);
     let before = tree(&site.out());
     site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
     let out = site.out();
@@ -383,62 +415,12 @@ fn a_failed_build_keeps_the_previous_good_build() {
     assert!(
         before == after,
         "the previous output changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
     assert!(
         !site.path(".out.staging").exists(),
         "a staging folder was left behind"
     );
-}
-
-#[test]
-fn human_format_shows_position_source_line_and_caret() {
-    let site = Site::default_site();
-    site.overlay(&fixture("wrong_type_in_amount"), &[EXPECTED]);
-    let out = site.out();
-    let run = site.bayan(&[
-        "build",
-        "--root",
-        path_str(site.root()),
-        "--output",
-        path_str(&out),
-    ]);
-    run.assert_failure();
-    let stderr = run.stderr();
-    // Line 4 holds TTA-2023-003; its committed amount is the 16th cell.
-    let source = fs::read_to_string(fixture("wrong_type_in_amount/data/projects.csv"))
-        .expect("read fixture");
-    let line = source.lines().nth(3).expect("line 4");
-    let byte = line.find("deux cent mille").expect("bad cell");
-    let column = line[..byte].chars().count() + 1;
-    let position = format!("data/projects.csv:4:{column}");
-    assert!(stderr.contains(&position), "no `{position}` in:\n{stderr}");
-    // The source line, or an excerpt of it around the bad cell, after the
-    // line number; then a caret under the bad cell.
-    let lines: Vec<&str> = stderr.lines().collect();
-    let shown = lines
-        .iter()
-        .position(|l| l.trim_start().starts_with("4 │") && l.contains("deux cent mille"))
-        .unwrap_or_else(|| panic!("the source line is not shown:\n{stderr}"));
-    let excerpt = lines[shown];
-    let text = excerpt.split_once("│ ").map_or("", |(_, t)| t);
-    let visible = text.trim_start_matches('…').trim_end_matches('…');
-    assert!(line.contains(visible), "`{visible}` is not from line 4");
-    let caret = lines.get(shown + 1).copied().unwrap_or_default();
-    let under = |l: &str| l.find("deux").map(|b| l[..b].chars().count());
-    assert_eq!(
-        caret.find('^').map(|b| caret[..b].chars().count()),
-        under(excerpt),
-        "the caret is not under the bad cell:\n{excerpt}\n{caret}"
-    );
-    assert!(
-        stdout_is_empty(&run.stdout()),
-        "human output goes to stderr"
-    );
-}
-
-fn stdout_is_empty(stdout: &str) -> bool {
-    stdout.trim().is_empty()
 }
 
 #[test]
@@ -463,7 +445,8 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
     let actual: Vec<String> = run
         .stdout()
         .lines()
-        .map(|l| render_line(l, path_str(site.root())))
+        .map(|l| render_diagnostic(l, path_str(site.root())))
+        .map(|block| block.lines().next().unwrap_or_default().to_string())
         .collect();
     let expected = format!(
         "data/projects.csv:5:{}: error: the cell in column `committed_mad` is not a number",

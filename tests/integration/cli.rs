@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{Site, attrs, path_str, tree, tree_differences};
+use crate::support::{Site, attrs, differences, path_str, tree};
 
 #[test]
 fn build_refuses_the_site_itself_as_output() {
@@ -21,7 +21,7 @@ fn build_refuses_the_site_itself_as_output() {
     assert!(
         before == after,
         "the site changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
 }
 
@@ -49,7 +49,7 @@ fn build_refuses_a_parent_of_the_site_as_output() {
             before == after,
             "--output {} changed files: {:?}",
             output.display(),
-            tree_differences(&before, &after)
+            differences(&before, &after)
         );
     }
 }
@@ -76,9 +76,9 @@ fn build_refuses_a_folder_it_did_not_write() {
 #[test]
 fn build_replaces_its_own_previous_output() {
     let site = Site::default_site();
-    site.build();
+    site.build(&[]);
     site.write("out/stale.html", b"from an older build");
-    site.build();
+    site.build(&[]);
     assert!(!site.out().join("stale.html").exists());
     assert!(site.out().join("fr/index.html").is_file());
 }
@@ -93,7 +93,7 @@ fn check_passes_on_the_default_site_and_writes_nothing() {
     assert!(
         before == after,
         "check wrote: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
 }
 
@@ -142,7 +142,7 @@ fn new_article_creates_one_file_per_language_and_the_site_still_builds() {
             run.stdout()
         );
     }
-    site.build();
+    site.build(&[]);
     // The new article is a draft: it appears only with --drafts.
     assert!(
         !site
@@ -235,7 +235,7 @@ fn build_refuses_an_existing_file_as_output() {
     assert!(
         before == after,
         "files changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
 }
 
@@ -261,6 +261,6 @@ fn build_refuses_the_site_reached_through_a_missing_folder_and_dot_dot() {
     assert!(
         before == after,
         "files changed: {:?}",
-        tree_differences(&before, &after)
+        differences(&before, &after)
     );
 }

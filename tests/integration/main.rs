@@ -7,4 +7,7 @@
 mod bad_input;
 mod cli;
 mod default_site;
+mod human_format;
+#[allow(dead_code, unused_imports)]
+#[path = "../common/mod.rs"]
 mod support;

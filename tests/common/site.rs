@@ -1,5 +1,4 @@
-//! Shared helpers: a copy of the default site in a temporary folder, running
-//! the binary on it, reading and comparing output trees.
+//! A copy of the default site in its own folder, and runs of the binary on it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -7,10 +6,8 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 use walkdir::WalkDir;
-#[path = "../common/trees.rs"]
-mod trees;
 
-pub use trees::{copy_recursively, differences as tree_differences, tree};
+use super::trees::copy_recursively;
 
 /// The repository, where the default site and the fixtures live.
 pub fn repo() -> &'static Path {
@@ -20,35 +17,60 @@ pub fn repo() -> &'static Path {
 /// What makes up the default site: copied into every test's folder.
 const SITE_PARTS: [&str; 4] = ["site.toml", "data", "content", "themes"];
 
-/// A copy of the default site in a temporary folder, removed on drop.
+/// A copy of the default site. A temporary copy is removed on drop; a kept
+/// one stays under Cargo's test folder (for a build shared by a binary).
 pub struct Site {
-    dir: TempDir,
+    root: PathBuf,
+    _temporary: Option<TempDir>,
 }
 
 impl Site {
-    /// The repository's default site, copied.
+    /// The default site, copied into a temporary folder, in `/dev/shm` when
+    /// it exists: repeated builds on this machine's disk slow down after
+    /// mass deletions.
     pub fn default_site() -> Self {
-        let dir = tempfile::Builder::new()
-            .prefix("bayan-test-")
-            .tempdir()
-            .expect("create a temporary folder");
-        for part in SITE_PARTS {
-            copy_recursively(&repo().join(part), &dir.path().join(part));
+        let shm = Path::new("/dev/shm");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("bayan-test-");
+        let dir = if shm.is_dir() {
+            builder.tempdir_in(shm)
+        } else {
+            builder.tempdir()
+        };
+        let dir = dir.expect("create a temporary folder");
+        copy_site(dir.path());
+        Self {
+            root: dir.path().to_path_buf(),
+            _temporary: Some(dir),
         }
-        Self { dir }
+    }
+
+    /// The default site, copied afresh into `name` under Cargo's folder for
+    /// test files, and kept there after the test.
+    pub fn kept(name: &str) -> Self {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        if root.exists() {
+            fs::remove_dir_all(&root).expect("remove the previous copy");
+        }
+        fs::create_dir_all(&root).expect("create the site folder");
+        copy_site(&root);
+        Self {
+            root,
+            _temporary: None,
+        }
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     /// Where the tests build: `ROOT/out`.
     pub fn out(&self) -> PathBuf {
-        self.root().join("out")
+        self.root.join("out")
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
-        self.root().join(relative)
+        self.root.join(relative)
     }
 
     pub fn read(&self, relative: &str) -> String {
@@ -56,6 +78,7 @@ impl Site {
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
     }
 
+    /// Writes a site file, creating its folders.
     pub fn write(&self, relative: &str, bytes: impl AsRef<[u8]>) {
         let path = self.path(relative);
         if let Some(parent) = path.parent() {
@@ -71,7 +94,7 @@ impl Site {
             let entry = entry.expect("walk fixture");
             let relative = entry.path().strip_prefix(folder).expect("inside fixture");
             if entry.file_type().is_file() && !skip.iter().any(|s| Path::new(s) == relative) {
-                let target = self.root().join(relative);
+                let target = self.root.join(relative);
                 fs::create_dir_all(target.parent().expect("has parent")).expect("mkdir");
                 fs::copy(entry.path(), &target).expect("copy fixture file");
             }
@@ -80,19 +103,34 @@ impl Site {
 
     /// Runs `bayan ARGS` in the site folder.
     pub fn bayan(&self, args: &[&str]) -> Run {
-        bayan_in(self.root(), args)
+        bayan_in(&self.root, args)
     }
 
-    /// `bayan build --root ROOT --output ROOT/out`, which must succeed.
-    pub fn build(&self) -> Run {
-        let out = self.out();
-        let run = self.bayan(&[
-            "build",
-            "--root",
-            path_str(self.root()),
-            "--output",
-            path_str(&out),
-        ]);
+    /// `bayan --format json build --root ROOT --output OUT EXTRA`, to run.
+    pub fn command_to(&self, out: &Path, extra: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bayan"));
+        command
+            .args(["--format", "json", "build", "--root"])
+            .arg(&self.root)
+            .arg("--output")
+            .arg(out)
+            .args(extra)
+            .env_remove("RUST_LOG");
+        command
+    }
+
+    /// [`Site::command_to`] into `ROOT/out`.
+    pub fn command(&self, extra: &[&str]) -> Command {
+        self.command_to(&self.out(), extra)
+    }
+
+    /// Builds into `ROOT/out` with `extra` arguments; the build must succeed.
+    pub fn build(&self, extra: &[&str]) -> Run {
+        let output = self.command(extra).output().expect("run bayan");
+        let run = Run {
+            output,
+            args: format!("build {}", extra.join(" ")),
+        };
         run.assert_success();
         run
     }
@@ -106,6 +144,12 @@ impl Site {
             format!("out/{relative}")
         };
         scraper::Html::parse_document(&self.read(&file))
+    }
+}
+
+fn copy_site(root: &Path) {
+    for part in SITE_PARTS {
+        copy_recursively(&repo().join(part), &root.join(part));
     }
 }
 
@@ -150,6 +194,7 @@ impl Run {
     }
 }
 
+/// Runs `bayan ARGS` in `dir`.
 pub fn bayan_in(dir: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_bayan"))
         .args(args)
@@ -165,40 +210,4 @@ pub fn bayan_in(dir: &Path, args: &[&str]) -> Run {
 
 pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")
-}
-
-/// Every HTML file under `dir`, relative, sorted.
-pub fn html_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk").into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// A CSS selector, parsed (the selectors are the tests' own constants).
-pub fn selector(css: &str) -> scraper::Selector {
-    scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"))
-}
-
-/// The text of every element matching `css`, whitespace collapsed.
-pub fn texts(html: &scraper::Html, css: &str) -> Vec<String> {
-    html.select(&selector(css))
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
-
-/// The value of `attr` on every element matching `css`.
-pub fn attrs(html: &scraper::Html, css: &str, attr: &str) -> Vec<String> {
-    html.select(&selector(css))
-        .filter_map(|e| e.value().attr(attr).map(str::to_string))
-        .collect()
 }
