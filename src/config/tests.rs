@@ -197,3 +197,13 @@ fn reads_the_raw_html_policy_and_rejects_an_unknown_one() {
     );
     assert_eq!(d.position(), "site.toml:17:12");
 }
+
+#[test]
+fn rejects_a_list_page_of_zero_records() {
+    let d = only_error(&MINIMAL.replace("title = \"name\"", "title = \"name\"\nper_page = 0"));
+    assert_eq!(
+        d.message,
+        "`per_page` is 0: a list page must show at least one record"
+    );
+    assert_eq!(d.position(), "site.toml:16:1");
+}

@@ -57,11 +57,21 @@ impl Validator<'_> {
             target: self.named(i.target),
             achieved: self.named(i.achieved),
         });
+        if raw.records.per_page == 0 {
+            let span = self.span_of_value("per_page");
+            self.error(
+                "`per_page` is 0: a list page must show at least one record".into(),
+                span,
+            )
+            .hint = Some(
+                "write a number such as per_page = 25, or remove the line for the default".into(),
+            );
+        }
         let records = Records {
             table: self.named(raw.records.table),
             title: self.named(raw.records.title),
             summary: raw.records.summary.map(|s| self.named(s)),
-            per_page: raw.records.per_page.max(1),
+            per_page: raw.records.per_page,
         };
         SiteConfig {
             root: root.to_path_buf(),

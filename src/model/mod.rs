@@ -134,7 +134,17 @@ pub fn build<'a>(
             );
         }
     }
-    let mut site = Site {
+    let parts = pages::Parts {
+        config,
+        content,
+        table: resolved.table,
+        records: &records,
+        facets: &facets,
+        has_indicators: resolved.indicators.is_some(),
+    };
+    let pages = pages::list(&parts, diagnostics);
+    let paths = pages::index(&pages);
+    let site = Site {
         config,
         data,
         content,
@@ -144,11 +154,9 @@ pub fn build<'a>(
         facets,
         totals,
         indicators: resolved.indicators,
-        pages: Vec::new(),
-        paths: BTreeMap::new(),
+        pages,
+        paths,
     };
-    site.pages = pages::list(&site, diagnostics);
-    site.paths = pages::index(&site.pages);
     (!diagnostics.has_errors()).then_some(site)
 }
 

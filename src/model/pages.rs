@@ -5,7 +5,21 @@ use std::collections::BTreeMap;
 use crate::content::Document;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-use super::{Site, urls};
+use crate::config::SiteConfig;
+use crate::content::Content;
+use crate::data::Table;
+
+use super::{Facet, Record, urls};
+
+/// What the page list is computed from: the model, before its pages.
+pub struct Parts<'s, 'a> {
+    pub config: &'a SiteConfig,
+    pub content: &'a Content,
+    pub table: &'a Table,
+    pub records: &'s [Record],
+    pub facets: &'s [Facet<'a>],
+    pub has_indicators: bool,
+}
 
 /// What a page shows, independent of its language: the same key in two
 /// languages is the same page translated, which the switcher relies on.
@@ -45,7 +59,7 @@ pub fn page_count(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page.max(1)).max(1)
 }
 
-pub fn list(site: &Site<'_>, diagnostics: &mut Diagnostics) -> Vec<Page> {
+pub fn list(site: &Parts<'_, '_>, diagnostics: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
     for language in &site.config.languages {
         let lang = language.code.as_str();
@@ -69,7 +83,7 @@ fn section(map: &BTreeMap<String, String>, lang: &str) -> String {
     urls::section(lang, map.get(lang).map_or("", String::as_str))
 }
 
-fn list_records(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+fn list_records(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
     let per_page = site.config.records.per_page;
     let base = section(&site.config.sections.projects, lang);
     for page in 1..=page_count(site.records.len(), per_page) {
@@ -95,9 +109,9 @@ fn list_records(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Strin
     }
 }
 
-fn list_sections(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+fn list_sections(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
     let sections = &site.config.sections;
-    if site.indicators.is_some() {
+    if site.has_indicators {
         add(PageKey::Results, section(&sections.results, lang));
     }
     add(PageKey::OpenData, section(&sections.open_data, lang));
@@ -114,7 +128,7 @@ fn list_sections(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Stri
     }
 }
 
-fn list_documents(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
+fn list_documents(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey, String)) {
     let news = section(&site.config.sections.news, lang);
     for article in site.content.articles.iter().filter(|a| a.lang == lang) {
         add(
@@ -129,7 +143,7 @@ fn list_documents(site: &Site<'_>, lang: &str, add: &mut impl FnMut(PageKey, Str
 
 /// A static page named like a section (`programme`) takes that section's
 /// slug; any other page is at `/{lang}/{name}/`.
-fn page_path(site: &Site<'_>, page: &Document) -> String {
+fn page_path(site: &Parts<'_, '_>, page: &Document) -> String {
     let sections = &site.config.sections;
     let slugs = match page.key.as_str() {
         "programme" => Some(&sections.programme),
@@ -142,7 +156,7 @@ fn page_path(site: &Site<'_>, page: &Document) -> String {
 }
 
 /// Two pages on one URL would overwrite each other: report both.
-fn check_collisions(site: &Site<'_>, pages: &[Page], diagnostics: &mut Diagnostics) {
+fn check_collisions(site: &Parts<'_, '_>, pages: &[Page], diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
     for page in pages {
         if let Some(first) = seen.insert(&page.path, page) {
@@ -156,7 +170,7 @@ fn check_collisions(site: &Site<'_>, pages: &[Page], diagnostics: &mut Diagnosti
     }
 }
 
-fn source_of(site: &Site<'_>, key: &PageKey) -> std::path::PathBuf {
+fn source_of(site: &Parts<'_, '_>, key: &PageKey) -> std::path::PathBuf {
     let documents = site.content.articles.iter().chain(&site.content.pages);
     match key {
         PageKey::Article(name) | PageKey::Page(name) => documents
@@ -169,7 +183,7 @@ fn source_of(site: &Site<'_>, key: &PageKey) -> std::path::PathBuf {
     }
 }
 
-fn describe(site: &Site<'_>, key: &PageKey) -> String {
+fn describe(site: &Parts<'_, '_>, key: &PageKey) -> String {
     match key {
         PageKey::Article(_) | PageKey::Page(_) | PageKey::Project(_) => {
             source_of(site, key).display().to_string()
