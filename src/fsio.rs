@@ -34,6 +34,11 @@ impl FsError {
         self.source.kind() == io::ErrorKind::NotFound
     }
 
+    /// The generated path, when a static file was refused for taking it.
+    pub fn collision(&self) -> Option<&Collision> {
+        self.source.get_ref()?.downcast_ref()
+    }
+
     /// The sizes, when the file was refused for being over the limit.
     pub fn too_large(&self) -> Option<&TooLarge> {
         self.source.get_ref()?.downcast_ref::<TooLarge>()
@@ -46,6 +51,14 @@ impl FsError {
 pub struct TooLarge {
     pub size: u64,
     pub limit: u64,
+}
+
+/// A static file (the error's path) refused because Bayan generates a file
+/// at the same output path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Bayan generates a file at {generated}")]
+pub struct Collision {
+    pub generated: String,
 }
 
 /// The limit when a site sets none (`[limits] max_file_mb` in site.toml).
@@ -67,6 +80,14 @@ fn megabytes(bytes: u64) -> String {
 
 impl From<FsError> for Diagnostic {
     fn from(error: FsError) -> Self {
+        if let Some(collision) = error.collision() {
+            return Diagnostic::error(format!(
+                "this static file has the path of a file Bayan generates: {}",
+                collision.generated
+            ))
+            .in_file(&error.path)
+            .with_hint("rename or move it: a static file cannot replace a page, a download or an index; to change a page, override its template");
+        }
         if let Some(too_large) = error.too_large() {
             return Diagnostic::error(format!(
                 "this file is too large to read: {}, above the limit of {}",
@@ -397,10 +418,13 @@ pub fn links_outside(root: &Path, folders: &[PathBuf]) -> FsResult<Vec<(PathBuf,
     let root = canonicalize(root)?;
     let mut found = Vec::new();
     for folder in folders.iter().filter(|f| exists(f)) {
-        for entry in walkdir::WalkDir::new(folder)
+        // A folder that is itself a link is judged alone: a walk would
+        // follow it, whatever it leads to.
+        let walker = walkdir::WalkDir::new(folder)
             .follow_links(false)
-            .sort_by_file_name()
-        {
+            .max_depth(if is_symlink(folder) { 0 } else { usize::MAX })
+            .sort_by_file_name();
+        for entry in walker {
             let entry = entry.map_err(|error| walk_error(folder, error))?;
             if !entry.path_is_symlink() {
                 continue;

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use crate::fsio::{FsError, FsResult};
+use crate::fsio::{Collision, FsError, FsResult};
 
 /// Streams one file's bytes into a writer.
 pub type Writer<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
@@ -154,19 +154,17 @@ impl<'a> Reserved<'a> {
     }
 
     fn refuse(&self, path: &str) -> FsResult<()> {
-        let Some(source) = self.taken.get(path.trim_start_matches('/')) else {
+        let generated = path.trim_start_matches('/');
+        let Some(static_file) = self.taken.get(generated) else {
             return Ok(());
         };
+        let collision = Collision {
+            generated: generated.to_string(),
+        };
         Err(FsError {
-            action: "write",
-            path: path.trim_start_matches('/').into(),
-            source: io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!(
-                    "Bayan generates this file, and the static file {} has the same path",
-                    source.display()
-                ),
-            ),
+            action: "publish",
+            path: static_file.clone(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, collision),
         })
     }
 }

@@ -393,6 +393,8 @@ fn refuses_symbolic_links_that_lead_outside_the_site() {
             .expect("symlink");
         // A link that stays inside the site is fine.
         std::os::unix::fs::symlink("../data", site.path("content/data-link")).expect("symlink");
+        // UI strings read from outside would be printed in diagnostics.
+        std::os::unix::fs::symlink("/etc", site.path("i18n")).expect("symlink");
     });
 }
 
@@ -453,4 +455,9 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
         column.expect("bad cell")
     );
     assert_eq!(actual, [expected]);
+}
+
+#[test]
+fn rejects_static_files_on_paths_bayan_generates_naming_both() {
+    check_case("static_on_generated_paths");
 }

@@ -264,3 +264,91 @@ fn build_refuses_the_site_reached_through_a_missing_folder_and_dot_dot() {
         differences(&before, &after)
     );
 }
+
+#[test]
+fn build_validates_a_command_line_base_url_like_site_toml() {
+    let site = Site::default_site();
+    let out = site.out();
+    let root = path_str(site.root());
+    let args = [
+        "build",
+        "--root",
+        root,
+        "--output",
+        path_str(&out),
+        "--base-url",
+        "not a url",
+    ];
+    let run = site.bayan(&args);
+    run.assert_failure();
+    let expected = "the base URL `not a url` is not an absolute address (given with --base-url)";
+    assert!(run.stderr().contains(expected), "{}", run.stderr());
+    assert!(!site.out().exists(), "nothing was written");
+    site.build(&["--base-url", "https://x.ma/transparence"])
+        .assert_success();
+    assert!(
+        site.read("out/sitemap.xml")
+            .contains("<loc>https://x.ma/transparence/fr/</loc>")
+    );
+}
+
+#[test]
+fn build_refuses_an_output_inside_a_folder_it_reads() {
+    let site = Site::default_site();
+    let before = tree(site.root());
+    for output in ["themes/default/static/x", "content/news/out", "data/public"] {
+        let run = site.bayan(&[
+            "build",
+            "--root",
+            path_str(site.root()),
+            "--output",
+            &site.path(output).to_string_lossy(),
+        ]);
+        run.assert_failure();
+        assert!(
+            run.stderr().contains("which Bayan reads"),
+            "{output}: {}",
+            run.stderr()
+        );
+    }
+    assert!(before == tree(site.root()), "the site changed");
+}
+
+#[test]
+fn a_site_static_file_over_the_theme_one_is_an_override_listed_with_verbose() {
+    let site = Site::default_site();
+    site.write("static/css/site.css", "body { color: black }\n");
+    let run = site.build(&["--verbose"]);
+    run.assert_success();
+    assert!(
+        run.stderr()
+            .contains("the site's static/css/site.css replaces the theme's"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(site.read("out/css/site.css"), "body { color: black }\n");
+}
+
+#[test]
+fn markdown_files_that_are_not_read_are_named_in_a_warning() {
+    let site = Site::default_site();
+    let article = site.read("content/news/2023-08-08-convention-ess.fr.md");
+    site.write("content/news/2025-01-01-majuscules.fr.MD", &article);
+    site.write("content/news/2025-01-02-long.fr.markdown", &article);
+    site.write(
+        "content/news/.2025-01-03-cache.fr.md.swp",
+        "editor swap file",
+    );
+    let run = site.build(&[]);
+    let stderr = run.stdout();
+    for name in ["2025-01-01-majuscules.fr.MD", "2025-01-02-long.fr.markdown"] {
+        assert!(
+            stderr.contains(&format!("content/news/{name}")) && stderr.contains("must end in .md"),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains(".swp"),
+        "hidden files stay quiet: {stderr}"
+    );
+}
