@@ -267,13 +267,21 @@ fn refuse_links_outside(config: &SiteConfig, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// UI strings: for each language the theme's `i18n/LANG.toml`, then the
-/// site's own over it.
-fn string_files(config: &SiteConfig, layers: &Layers) -> Vec<(String, PathBuf)> {
+/// UI strings: for each language the built-in theme's `i18n/LANG.toml`,
+/// then the theme folder's and the site's own over it.
+fn string_files(
+    config: &SiteConfig,
+    layers: &Layers,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, PathBuf, String)> {
     let mut files = Vec::new();
     for language in &config.languages {
-        let found = layers.find("i18n", &format!("{}.toml", language.code));
-        files.extend(found.into_iter().map(|f| (language.code.clone(), f.path)));
+        for file in layers.find("i18n", &format!("{}.toml", language.code)) {
+            match file.read_text(config::MAX_CONFIG_BYTES) {
+                Ok(text) => files.push((language.code.clone(), file.relative, text)),
+                Err(error) => diagnostics.push(Diagnostic::from(error).in_file(&file.relative)),
+            }
+        }
     }
     files
 }
@@ -283,8 +291,8 @@ fn load_locales(
     layers: &Layers,
     diagnostics: &mut Diagnostics,
 ) -> Option<Arc<Locales>> {
-    let files = string_files(config, layers);
-    let strings = Strings::load(&files, &config.default_language, diagnostics);
+    let files = string_files(config, layers, diagnostics);
+    let strings = Strings::load_sources(&files, &config.default_language, diagnostics);
     let tags: Vec<(String, String)> = config
         .languages
         .iter()

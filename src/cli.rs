@@ -51,6 +51,22 @@ pub enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Work with the theme built into Bayan.
+    Theme {
+        #[command(subcommand)]
+        what: Theme,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Theme {
+    /// Copy the built-in theme into themes/NAME to customise it; set
+    /// `theme = "NAME"` in site.toml to use it.
+    Eject {
+        /// The folder name under themes/.
+        #[arg(default_value = crate::layers::DEFAULT_THEME)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,6 +116,21 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Theme {
+            what: Theme::Eject { name },
+        } => match crate::layers::eject(&cli.root, &name) {
+            Ok(files) => {
+                println!(
+                    "copied the built-in theme into themes/{name}/ ({} files)",
+                    files.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(diagnostic) => {
+                print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
+                ExitCode::FAILURE
+            }
+        },
         Command::New {
             what: New::Article { slug },
         } => match crate::content::scaffold::new_article(&cli.root, &slug) {

@@ -69,9 +69,26 @@ impl Strings {
         default_language: &str,
         diagnostics: &mut Diagnostics,
     ) -> Strings {
-        let mut languages: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
+        let mut sources = Vec::new();
         for (lang, path) in files {
-            let messages = strings_toml::read(path, diagnostics);
+            match strings_toml::read_file(path) {
+                Ok(text) => sources.push((lang.clone(), path.clone(), text)),
+                Err(error) => diagnostics.push(error.into()),
+            }
+        }
+        Self::load_sources(&sources, default_language, diagnostics)
+    }
+
+    /// [`Strings::load`] from texts already read: (language, file named in
+    /// diagnostics, text).
+    pub fn load_sources(
+        files: &[(String, PathBuf, String)],
+        default_language: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Strings {
+        let mut languages: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
+        for (lang, path, text) in files {
+            let messages = strings_toml::read(path, text, diagnostics);
             languages.entry(lang.clone()).or_default().extend(messages);
         }
         if !languages.contains_key(default_language) {

@@ -23,16 +23,18 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location, did_you_mean};
 use crate::fsio;
 
 /// The messages of the file at `path`, by full key.
-pub(super) fn read(path: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Message)> {
-    // UI strings are small: the same fixed cap as site.toml.
-    let source = match fsio::read_capped_to_string(path, crate::config::MAX_CONFIG_BYTES) {
-        Ok(source) => source,
-        Err(error) => {
-            diagnostics.push(error.into());
-            return Vec::new();
-        }
-    };
-    let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
+/// A strings file's text. UI strings are small: the same fixed cap as
+/// site.toml.
+pub(super) fn read_file(path: &Path) -> fsio::FsResult<String> {
+    fsio::read_capped_to_string(path, crate::config::MAX_CONFIG_BYTES)
+}
+
+pub(super) fn read(
+    path: &Path,
+    source: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, Message)> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (table, errors) = DeTable::parse_recoverable(source);
     let mut reader = Reader {
         path,

@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::fsio;
 use crate::layers::{Layer, LayeredFile, Layers};
 use crate::model::Site;
 use crate::render::Renderer;
@@ -44,23 +43,20 @@ pub fn static_files(
     let mut chosen: BTreeMap<String, LayeredFile> = BTreeMap::new();
     let mut published = StaticFiles::default();
     for file in layers.files("static", diagnostics) {
-        let name = file.name.clone();
-        if chosen
-            .insert(name.clone(), file)
-            .is_some_and(|o| o.layer == Layer::Theme)
-        {
+        let (name, by_site) = (file.name.clone(), file.layer == Layer::Site);
+        if chosen.insert(name.clone(), file).is_some() && by_site {
             published.overrides.push(name);
         }
     }
     for (name, file) in chosen {
-        let relative = file.relative(layers).to_path_buf();
-        let result =
-            fsio::read_capped(&file.path, max_file_bytes).and_then(|bytes| sink.put(&name, &bytes));
+        let result = file
+            .read(max_file_bytes)
+            .and_then(|bytes| sink.put(&name, &bytes));
         match result {
             Ok(()) => {
-                published.taken.insert(name, relative);
+                published.taken.insert(name, file.relative);
             }
-            Err(error) => diagnostics.push(Diagnostic::from(error).in_file(relative)),
+            Err(error) => diagnostics.push(Diagnostic::from(error).in_file(file.relative)),
         }
     }
     published

@@ -9,48 +9,32 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::fsio;
-use crate::layers::{Layer, Layers};
+use crate::layers::Layers;
 
 /// Template name to (file path relative to the root, source text).
 pub type Sources = BTreeMap<String, (PathBuf, String)>;
 
-/// Reads the theme's and the site's templates, in lookup order.
+/// Reads the templates of every layer, in lookup order. A template that a
+/// higher layer overrides stays reachable as `theme/NAME`, so the override
+/// can extend it (`{% extends "theme/base.html" %}`).
 pub fn read_sources(
     layers: &Layers,
     max_file_bytes: u64,
     diagnostics: &mut Diagnostics,
 ) -> Sources {
-    let theme_templates = layers.folder(Layer::Theme, "templates").unwrap_or_default();
-    if !fsio::is_dir(&theme_templates) {
-        let relative = theme_templates
-            .strip_prefix(layers.root())
-            .unwrap_or(&theme_templates);
-        let theme = relative.parent().unwrap_or(relative);
-        let name = theme.file_name().unwrap_or_default().to_string_lossy();
-        diagnostics.push(
-            Diagnostic::error(format!("the theme `{name}` has no templates folder"))
-                .in_file(theme)
-                .with_hint(format!("expected a folder {}", relative.display())),
-        );
-        return Sources::new();
-    }
     let mut sources = Sources::new();
     for file in layers.files("templates", diagnostics) {
-        let relative = file.relative(layers).to_path_buf();
-        let text = match fsio::read_capped_to_string(&file.path, max_file_bytes) {
+        let text = match file.read_text(max_file_bytes) {
             Ok(text) => text,
             Err(error) => {
-                diagnostics.push(Diagnostic::from(error).in_file(&relative));
+                diagnostics.push(Diagnostic::from(error).in_file(&file.relative));
                 continue;
             }
         };
-        // The theme's copy stays reachable for `extends`; it is registered
-        // only when overridden, so its components are not defined twice.
-        if let Some(theme_copy) = sources.insert(file.name.clone(), (relative, text))
-            && file.layer == Layer::Site
-        {
-            sources.insert(format!("theme/{}", file.name), theme_copy);
+        // The overridden copy is registered only when overridden, so its
+        // components are not defined twice.
+        if let Some(lower) = sources.insert(file.name.clone(), (file.relative, text)) {
+            sources.insert(format!("theme/{}", file.name), lower);
         }
     }
     sources

@@ -11,3 +11,4 @@ mod human_format;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]
 mod support;
+mod themes;

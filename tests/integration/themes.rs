@@ -1,0 +1,68 @@
+//! The default theme is built into the binary: a site needs no `themes/`
+//! folder; `bayan theme eject` copies it out; a theme folder and the site's
+//! own files override it file by file.
+
+use std::fs;
+
+use crate::support::{Site, differences, path_str, repo, tree};
+
+#[test]
+fn a_site_without_a_themes_folder_builds_the_same_site() {
+    let with = Site::default_site();
+    with.build(&[]);
+    let without = Site::default_site();
+    fs::remove_dir_all(without.path("themes")).expect("remove themes/");
+    without.build(&[]);
+    let (a, b) = (tree(&with.out()), tree(&without.out()));
+    assert!(a.len() > 200, "the default site has files: {}", a.len());
+    assert!(a == b, "{:?}", differences(&a, &b));
+}
+
+#[test]
+fn eject_copies_the_built_in_theme_and_never_overwrites() {
+    let site = Site::default_site();
+    fs::remove_dir_all(site.path("themes")).expect("remove themes/");
+    let root = path_str(site.root());
+    site.bayan(&["--root", root, "theme", "eject"])
+        .assert_success();
+    let ejected = tree(&site.path("themes/default"));
+    let shipped = tree(&repo().join("themes/default"));
+    assert!(shipped.len() > 20, "the theme has files: {}", shipped.len());
+    assert!(ejected == shipped, "{:?}", differences(&ejected, &shipped));
+
+    site.write("themes/default/static/css/site.css", "/* mine */\n");
+    let again = site.bayan(&["--root", root, "theme", "eject"]);
+    again.assert_failure();
+    assert!(
+        again.stderr().contains("already has this file"),
+        "{}",
+        again.stderr()
+    );
+    assert_eq!(
+        site.read("themes/default/static/css/site.css"),
+        "/* mine */\n"
+    );
+}
+
+#[test]
+fn a_theme_folder_overrides_the_built_in_theme_file_by_file() {
+    let site = Site::default_site();
+    fs::remove_dir_all(site.path("themes")).expect("remove themes/");
+    fs::create_dir_all(site.path("themes/sombre/static/css")).expect("theme folder");
+    site.write(
+        "themes/sombre/static/css/site.css",
+        "body { background: black }\n",
+    );
+    let config = site.read("site.toml");
+    assert!(config.contains("theme = \"default\""));
+    let config = config.replacen("theme = \"default\"", "theme = \"sombre\"", 1);
+    site.write("site.toml", config);
+    site.build(&[]);
+    assert_eq!(
+        site.read("out/css/site.css"),
+        "body { background: black }\n"
+    );
+    // Everything else still comes from the built-in theme.
+    assert!(site.read("out/fr/index.html").contains("<main"));
+    assert!(site.path("out/js/site.js").exists());
+}
