@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, toml_diagnostic};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, control_characters, toml_diagnostic};
 use crate::fsio;
 use raw::RawConfig;
 
@@ -164,6 +164,11 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
 
 /// Validates the text of a `site.toml`.
 pub fn parse(root: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<SiteConfig> {
+    let refused = control_characters(Path::new(CONFIG_FILE), text);
+    if !refused.is_empty() {
+        diagnostics.extend(refused);
+        return None;
+    }
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {

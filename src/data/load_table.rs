@@ -131,6 +131,7 @@ pub fn from_sources(
         .map_err(|d| diagnostics.push(*d))
         .ok()?;
     let text = encoding::without_bom(&contents);
+    diagnostics.extend(crate::diagnostics::control_characters(&path, text));
     let reader = TableReader {
         path: &path,
         text,

@@ -20,6 +20,7 @@ mod load_table;
 mod parse;
 mod rules;
 pub mod schema;
+mod totals;
 mod value;
 
 #[cfg(test)]
@@ -159,6 +160,7 @@ pub fn load_limited(
         .par_iter()
         .flat_map_iter(|table| {
             let mut problems = keys::unique(table);
+            problems.extend(totals::check(table));
             problems.extend(rules::check(table));
             problems.extend(keys::foreign(table, &loaded, &failed));
             problems
@@ -186,6 +188,7 @@ pub fn check_sources(schema: &str, csv: Vec<u8>, languages: &[String]) -> Vec<Di
     if let Some(loaded) = loaded {
         let all = std::slice::from_ref(&loaded);
         diagnostics.extend(keys::unique(&loaded));
+        diagnostics.extend(totals::check(&loaded));
         diagnostics.extend(rules::check(&loaded));
         diagnostics.extend(keys::foreign(&loaded, all, &[]));
     }

@@ -20,29 +20,53 @@ impl Figures {
     }
 }
 
-/// Sums and counts over the given records; exact decimals, no floats.
+/// Sums and counts over the given records; exact decimals, no floats. The
+/// data stage bounds each column's sum, so an overflow here is a row the
+/// data stage let through: an error at its line, never a panic.
 pub fn figures_of(
     table: &Table,
     figures: &[KeyFigure],
     records: impl Iterator<Item = usize>,
     index: &[Record],
-) -> Figures {
+) -> Result<Figures, Box<Diagnostic>> {
     let mut totals = vec![Decimal::ZERO; figures.len()];
     for record in records.filter_map(|i| index.get(i)) {
         let Some(row) = table.rows.get(record.row) else {
             continue;
         };
         for (total, figure) in totals.iter_mut().zip(figures) {
-            *total += match &figure.kind {
-                FigureKind::Count => Decimal::ONE,
-                FigureKind::Sum { field, .. } => table
-                    .value(row, field)
-                    .and_then(Value::as_decimal)
-                    .unwrap_or_default(),
+            let (amount, field) = match &figure.kind {
+                FigureKind::Count => (Decimal::ONE, "count"),
+                FigureKind::Sum { field, .. } => (
+                    table
+                        .value(row, field)
+                        .and_then(Value::as_decimal)
+                        .unwrap_or_default(),
+                    field.as_str(),
+                ),
             };
+            *total = total
+                .checked_add(amount)
+                .ok_or_else(|| Box::new(overflow(table, row.line, field)))?;
         }
     }
-    Figures(totals)
+    Ok(Figures(totals))
+}
+
+fn overflow(table: &Table, line: usize, field: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the sum of `{field}` is too large to compute exactly at this row"
+    ))
+    .at(
+        &table.path,
+        Location {
+            line,
+            column: 1,
+            span: 0..0,
+            line_text: String::new(),
+        },
+    )
+    .with_hint("check the amounts of this column: exact sums stop near 7.9 × 10^28")
 }
 
 /// Indexes every row: id (the first primary-key field), permanent slug and

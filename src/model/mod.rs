@@ -110,14 +110,16 @@ pub fn build<'a>(
         0..records.len(),
         &records,
     );
+    let totals = totals.map_err(|d| diagnostics.push(*d)).ok()?;
     for facet in &mut facets {
         for value in &mut facet.values {
-            value.figures = aggregate::figures_of(
+            let figures = aggregate::figures_of(
                 resolved.table,
                 &resolved.key_figures,
                 value.records.iter().copied(),
                 &records,
             );
+            value.figures = figures.map_err(|d| diagnostics.push(*d)).ok()?;
         }
     }
     let mut site = Site {

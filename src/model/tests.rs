@@ -140,3 +140,27 @@ fn rejects_a_facet_on_a_field_that_does_not_exist() {
     assert_eq!(d.hint.as_deref(), Some("did you mean `province`?"));
     assert!(d.position().starts_with("site.toml:"), "{}", d.position());
 }
+
+#[test]
+fn an_overflowing_sum_is_an_error_at_its_row_not_a_panic() {
+    let (config, mut data, content) = inputs(None);
+    let table = data.tables.get_mut("projects").expect("projects");
+    let column = table.column("committed_mad").expect("column");
+    let huge = crate::data::Value::Number(Decimal::MAX);
+    for row in table.rows.iter_mut().take(2) {
+        row.values[column] = huge.clone();
+    }
+    let second_line = table.rows[1].line;
+    let mut diagnostics = Diagnostics::new();
+    assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].message,
+        "the sum of `committed_mad` is too large to compute exactly at this row"
+    );
+    assert_eq!(
+        errors[0].location.as_ref().map(|l| l.line),
+        Some(second_line)
+    );
+}

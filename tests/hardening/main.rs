@@ -6,6 +6,7 @@
 //! `/dev/shm` when it exists (repeated builds on this machine's disk slow
 //! down after mass deletions), removed at the end.
 
+mod arithmetic;
 mod atomic;
 mod determinism;
 mod escaping;

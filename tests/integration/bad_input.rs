@@ -471,3 +471,23 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
     );
     assert_eq!(actual, [expected]);
 }
+
+#[test]
+fn rejects_money_above_the_default_maximum_at_its_cell() {
+    check_case("money_above_the_default_maximum");
+}
+
+#[test]
+fn rejects_amounts_whose_sum_overflows_at_the_cell_where_it_does() {
+    check_case("money_sum_overflows");
+}
+
+#[test]
+fn rejects_control_characters_in_a_csv_at_their_position() {
+    check_case("csv_control_character");
+}
+
+#[test]
+fn rejects_control_characters_in_site_toml_at_their_position() {
+    check_case("config_control_character");
+}
