@@ -104,11 +104,10 @@ impl Validator<'_> {
 
     fn languages(&mut self, raw: Vec<RawLanguage>) -> Vec<Language> {
         if raw.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::error("no language is configured")
-                    .in_file(CONFIG_FILE)
-                    .with_hint("add a [[languages]] table with code, name, locale and title"),
-            );
+            // Where the missing table would go: the end of the file.
+            let end = self.text.len();
+            self.error("no language is configured".into(), end..end)
+                .hint = Some("add a [[languages]] table with code, name, locale and title".into());
         }
         let mut seen = BTreeSet::new();
         let mut languages = Vec::new();

@@ -223,6 +223,7 @@ impl TableReader<'_> {
                 );
                 break;
             }
+            diagnostics.extend(at.misplaced_quote());
             let Some((columns, width)) = &header else {
                 let names: Vec<&str> = record.iter().collect();
                 let checked = header::check(self.schema, self.languages, &names, at, diagnostics);

@@ -491,3 +491,18 @@ fn rejects_control_characters_in_a_csv_at_their_position() {
 fn rejects_control_characters_in_site_toml_at_their_position() {
     check_case("config_control_character");
 }
+
+#[test]
+fn reports_each_language_and_slug_error_of_site_toml_at_its_own_line() {
+    check_case("config_unknown_languages");
+}
+
+#[test]
+fn rejects_a_key_figure_id_given_twice_at_the_second() {
+    check_case("config_duplicate_key_figure");
+}
+
+#[test]
+fn rejects_a_badly_quoted_cell_at_its_quote_with_the_fix() {
+    check_case("csv_badly_quoted_cell");
+}
