@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 pub use parse::{CellError, expected, parse_cell};
 pub use schema::{
@@ -117,6 +117,21 @@ impl Table {
             .column_of(field, Some(lang))
             .or_else(|| self.column_of(field, None))?;
         row.values.get(column)?.as_str()
+    }
+}
+
+impl Table {
+    /// Where cell `column` of `row` is in the CSV under `root`, read again
+    /// for a diagnostic found after loading; `None` when it cannot be read.
+    pub fn locate_cell(&self, root: &Path, row: &Row, column: usize) -> Option<Location> {
+        let contents = crate::fsio::read_to_string(&root.join(&self.path)).ok()?;
+        let text = encoding::without_bom(&contents);
+        let start = match row.line {
+            0 | 1 => 0,
+            line => text.match_indices('\n').nth(line - 2)?.0 + 1,
+        };
+        let span = cells::cell_span(text, start, column);
+        Some(cells::locate(text, start, row.line, span))
     }
 }
 

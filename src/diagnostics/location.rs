@@ -28,7 +28,9 @@ impl Location {
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        // Only the CR of a CRLF line end: a stray CR is a character to show.
+        let line_text = &source[line_start..line_end];
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
         let local_start = (start - line_start).min(line_text.len());
         let end = span.end.max(span.start).min(line_start + line_text.len());
         let local_end = floor_char_boundary(line_text, end.saturating_sub(line_start));

@@ -103,7 +103,7 @@ pub fn build<'a>(
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
     let mut facets = resolved.facets;
-    let records = aggregate::index_records(resolved.table, &mut facets, diagnostics);
+    let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(
         resolved.table,
         &resolved.key_figures,

@@ -119,10 +119,33 @@ fn rejects_two_pages_on_one_url() {
     let (config, data, content) = inputs(Some(clashing));
     let mut diagnostics = Diagnostics::new();
     assert!(build(&config, &data, &content, &mut diagnostics).is_none());
-    let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-    assert!(
-        messages.contains(&"two pages have the address /fr/projets/"),
-        "{messages:?}"
+    let clash = diagnostics
+        .iter()
+        .find(|d| d.message == "two pages have the address /fr/projets/");
+    let clash = clash.unwrap_or_else(|| panic!("{:?}", diagnostics.iter().collect::<Vec<_>>()));
+    assert_eq!(clash.notes, ["the other page: the projects list"]);
+}
+
+#[test]
+fn page_keys_are_named_for_people() {
+    let (config, data, content) = inputs(None);
+    let mut diagnostics = Diagnostics::new();
+    let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+    let province = site.facets.iter().position(|f| f.field == "province");
+    let province = province.expect("a province facet");
+    let first = &site.facets[province].values[0].key;
+    let name = |key: PageKey| key.named(&site).to_string();
+    assert_eq!(name(PageKey::Projects { page: 1 }), "the projects list");
+    assert_eq!(name(PageKey::News { page: 3 }), "the news list, page 3");
+    let value = PageKey::FacetValue {
+        facet: province,
+        value: 0,
+        page: 2,
+    };
+    assert_eq!(name(value), format!("the page of province {first}, page 2"));
+    assert_eq!(
+        name(PageKey::Project(0)),
+        format!("the page of project {}", site.records[0].id)
     );
 }
 

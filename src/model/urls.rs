@@ -26,6 +26,10 @@ pub fn child(base: &str, slug: &str) -> String {
     format!("{base}{slug}/")
 }
 
+/// The longest slug, in characters (all ASCII): a longer one makes paths
+/// some file systems refuse.
+pub const MAX_SLUG: usize = 100;
+
 /// A record's permanent slug, built from its id: lowercase, and every
 /// character outside `[a-z0-9-]` becomes a hyphen. `None` when nothing
 /// usable is left (the caller reports it).
@@ -43,7 +47,7 @@ pub fn slug_of_id(id: &str) -> Option<String> {
         })
         .collect();
     let slug = slug.trim_matches('-').to_string();
-    let usable = !slug.is_empty() && slug.len() <= 100 && slug.chars().any(|c| c != '-');
+    let usable = !slug.is_empty() && slug.len() <= MAX_SLUG && slug.chars().any(|c| c != '-');
     usable.then_some(slug)
 }
 

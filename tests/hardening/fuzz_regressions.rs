@@ -94,7 +94,8 @@ fn site_toml_gets_a_config_or_diagnostics_inside_the_text_on_fuzzed_inputs() {
             let location = location.unwrap_or_else(|| panic!("{name}: no position: {diagnostic}"));
             let line = text.split('\n').nth(location.line - 1);
             let line = line.unwrap_or_else(|| panic!("{name}: line outside: {diagnostic}"));
-            assert_eq!(location.line_text, line.trim_end_matches('\r'), "{name}");
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            assert_eq!(location.line_text, line, "{name}");
             assert!(location.column >= 1, "{name}");
             assert!(location.column <= line.chars().count() + 1, "{name}");
             positioned += 1;

@@ -506,3 +506,8 @@ fn rejects_a_key_figure_id_given_twice_at_the_second() {
 fn rejects_a_badly_quoted_cell_at_its_quote_with_the_fix() {
     check_case("csv_badly_quoted_cell");
 }
+
+#[test]
+fn rejects_ids_that_give_no_address_at_their_cell_with_the_reason() {
+    check_case("ids_without_an_address");
+}

@@ -244,3 +244,20 @@ fn accepts_doubled_quotes_and_line_ends_inside_quoted_cells() {
     );
     assert_eq!(rows(&data), 2);
 }
+
+#[test]
+fn recognises_utf16_without_a_byte_order_mark() {
+    let text = "id,name_fr,name_ar,amount\nP1,a,b,1\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, endian) in [(le, "little"), (be, "big")] {
+        let (_, diagnostics) = load(bytes);
+        let d = only(&diagnostics);
+        assert_eq!(
+            d.to_string(),
+            format!(
+                "data/t.csv: error: this file is UTF-16 ({endian} endian, without a byte-order mark), not UTF-8"
+            )
+        );
+    }
+}
