@@ -98,7 +98,10 @@ pub fn run(cli: Cli) -> ExitCode {
                     print_facts(&facts, cli.verbose);
                     ExitCode::SUCCESS
                 }
-                None => failed(&outcome.diagnostics),
+                None => failed(
+                    &outcome.diagnostics,
+                    "build failed: nothing was written, the previous output is unchanged",
+                ),
             }
         }
         Command::Check { drafts } => {
@@ -110,7 +113,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let diagnostics = build::check(&options);
             print_diagnostics(&diagnostics, cli.format);
             if diagnostics.has_errors() {
-                failed(&diagnostics)
+                failed(&diagnostics, "check failed: fix the errors above")
             } else {
                 eprintln!("check passed");
                 ExitCode::SUCCESS
@@ -161,13 +164,13 @@ fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
     }
 }
 
-fn failed(diagnostics: &Diagnostics) -> ExitCode {
+fn failed(diagnostics: &Diagnostics, summary: &str) -> ExitCode {
     if !diagnostics.has_errors() {
         // Should not happen; say so rather than exit quietly.
         let d = Diagnostic::error("the build failed without a diagnostic");
         eprintln!("{d}");
     }
-    eprintln!("build failed: nothing was written, the previous output is unchanged");
+    eprintln!("{summary}");
     ExitCode::FAILURE
 }
 

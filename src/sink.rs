@@ -50,11 +50,16 @@ pub fn segment_problem(part: &str) -> Option<&'static str> {
     if part.len() > MAX_NAME_BYTES {
         return Some("has a name longer than 255 bytes");
     }
-    let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
-    if RESERVED.contains(&stem.as_str()) {
+    if is_reserved_name(part) {
         return Some("uses a name reserved by Windows (CON, NUL, COM1…)");
     }
     None
+}
+
+/// Whether a name (before its first dot) is one Windows keeps for a device.
+pub fn is_reserved_name(part: &str) -> bool {
+    let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
+    RESERVED.contains(&stem.as_str())
 }
 
 /// A path relative to the output root that stays inside it.

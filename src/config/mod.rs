@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, toml_diagnostic};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, control_characters, toml_diagnostic};
 use crate::fsio;
 use raw::RawConfig;
 
@@ -205,6 +205,11 @@ pub fn parse_with(
     overrides: &Overrides,
     diagnostics: &mut Diagnostics,
 ) -> Option<SiteConfig> {
+    let refused = control_characters(Path::new(CONFIG_FILE), text);
+    if !refused.is_empty() {
+        diagnostics.extend(refused);
+        return None;
+    }
     let mut raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {

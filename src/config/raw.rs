@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 /// Text per language: `{ fr = "…", ar = "…" }`.
-pub type PerLanguage = BTreeMap<String, String>;
+pub type PerLanguage = BTreeMap<Spanned<String>, Spanned<String>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,7 +118,7 @@ pub struct RawFacet {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawKeyFigure {
-    pub id: String,
+    pub id: Spanned<String>,
     pub aggregate: RawAggregate,
     /// The field summed; required for `sum`.
     pub field: Option<Spanned<String>>,

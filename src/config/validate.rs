@@ -35,6 +35,7 @@ impl Validator<'_> {
                 Facet { field, slug }
             })
             .collect();
+        self.unique_key_figures(&raw.key_figures);
         let key_figures = raw
             .key_figures
             .into_iter()
@@ -115,11 +116,10 @@ impl Validator<'_> {
 
     fn languages(&mut self, raw: Vec<RawLanguage>) -> Vec<Language> {
         if raw.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::error("no language is configured")
-                    .in_file(CONFIG_FILE)
-                    .with_hint("add a [[languages]] table with code, name, locale and title"),
-            );
+            // Where the missing table would go: the end of the file.
+            let end = self.text.len();
+            self.error("no language is configured".into(), end..end)
+                .hint = Some("add a [[languages]] table with code, name, locale and title".into());
         }
         let mut seen = BTreeSet::new();
         let mut languages = Vec::new();
@@ -223,13 +223,15 @@ impl Validator<'_> {
         codes
             .iter()
             .map(|code| {
-                let slug = raw.get(code).map_or(fallback, String::as_str);
-                if !is_slug(slug) {
-                    let span = self.span_of_value(slug);
-                    self.error(format!("`{slug}` cannot be used in a URL ({key})"), span)
-                        .hint = Some("use lowercase letters, digits and hyphens".into());
+                let Some(slug) = raw.get(code.as_str()) else {
+                    return (code.clone(), fallback.to_string());
+                };
+                if !is_slug(slug.get_ref()) {
+                    let message = format!("`{}` cannot be used in a URL ({key})", slug.get_ref());
+                    self.error(message, slug.span()).hint =
+                        Some("use lowercase letters, digits and hyphens".into());
                 }
-                (code.clone(), slug.to_string())
+                (code.clone(), slug.get_ref().clone())
             })
             .collect()
     }
@@ -238,36 +240,62 @@ impl Validator<'_> {
     /// language with a "not translated" notice, and reported by `check`).
     fn labels(&mut self, raw: PerLanguage, codes: &[String]) -> BTreeMap<String, String> {
         self.check_languages(&raw, codes, "label");
-        raw
+        raw.into_iter()
+            .map(|(lang, text)| (lang.into_inner(), text.into_inner()))
+            .collect()
     }
 
+    /// Each language of `raw` that is not configured, at its own position.
     fn check_languages(&mut self, raw: &PerLanguage, codes: &[String], key: &str) {
-        for lang in raw.keys().filter(|l| !codes.contains(l)) {
-            let span = self.span_of_value(&format!("{lang} ="));
+        for lang in raw.keys().filter(|l| !codes.contains(l.get_ref())) {
             let hint = format!("configured languages: {}", codes.join(", "));
             self.error(
-                format!("`{lang}` in {key} is not a configured language"),
-                span,
+                format!("`{}` in {key} is not a configured language", lang.get_ref()),
+                lang.span(),
             )
             .hint = Some(hint);
         }
     }
 
     fn key_figure(&mut self, raw: raw::RawKeyFigure, codes: &[String]) -> KeyFigure {
+        let id = raw.id.get_ref();
         let aggregate = match (raw.aggregate, raw.field) {
             (RawAggregate::Count, _) => Aggregate::Count,
             (RawAggregate::Sum, Some(field)) => Aggregate::Sum(self.named(field)),
             (RawAggregate::Sum, None) => {
-                let span = self.span_of_value(&format!("\"{}\"", raw.id));
-                self.error(format!("the key figure `{}` sums no field", raw.id), span)
-                    .hint = Some("add field = \"…\" naming a number column".into());
+                self.error(
+                    format!("the key figure `{id}` sums no field"),
+                    raw.id.span(),
+                )
+                .hint = Some("add field = \"…\" naming a number column".into());
                 Aggregate::Count
             }
         };
         KeyFigure {
-            id: raw.id,
+            id: raw.id.into_inner(),
             aggregate,
             label: self.labels(raw.label, codes),
+        }
+    }
+
+    /// A key figure id given twice: an error at the second, naming the first.
+    fn unique_key_figures(&mut self, raw: &[raw::RawKeyFigure]) {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for figure in raw {
+            let id = figure.id.get_ref().as_str();
+            let span = figure.id.span();
+            match seen.get(id) {
+                Some(&first) => {
+                    let line = Location::at(self.text, first..first).line;
+                    self.error(format!("the key figure `{id}` is declared twice"), span)
+                        .hint = Some(format!(
+                        "the first is on line {line}: give each key figure its own id"
+                    ));
+                }
+                None => {
+                    seen.insert(id, span.start);
+                }
+            }
         }
     }
 }

@@ -78,6 +78,29 @@ impl Record<'_> {
             .with_note(format!("value: \"{}\"", value.replace('\n', "\\n")))
     }
 
+    /// An error at a double quote that the CSV reader would read leniently,
+    /// changing the cell, with the cell written right in the hint.
+    pub fn misplaced_quote(&self) -> Option<Diagnostic> {
+        let (quote, cell) = misplaced_quote(self.text, self.start)?;
+        let raw = self.text.get(cell).unwrap_or_default();
+        let message = if raw.starts_with('"') {
+            "this double quote ends the quoted cell, but the cell goes on after it"
+        } else {
+            "a double quote inside a cell that does not start with one"
+        };
+        let location = locate(self.text, self.start, self.line, quote..quote + 1);
+        let shown = |text: &str| text.replace('\n', "\\n");
+        Some(
+            Diagnostic::error(message)
+                .at(self.path, location)
+                .with_note(format!("cell: {}", shown(raw)))
+                .with_hint(format!(
+                    "put the whole cell between double quotes and write each double quote inside it twice: {}",
+                    shown(&requoted(raw))
+                )),
+        )
+    }
+
     /// A problem with the record as a whole, at its first character.
     pub fn whole(&self, message: String) -> Diagnostic {
         let location = locate(self.text, self.start, self.line, self.start..self.start + 1);
@@ -120,4 +143,55 @@ pub fn record_start(text: &str, reported: u64) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// A double quote the csv crate would read leniently, changing the cell: one
+/// inside a cell that does not start with a quote, or one that closes a
+/// quoted cell with more text after it (`"Coop "Nour" x"`). Returns that
+/// quote's byte and the span of its cell, in the record starting at `start`.
+pub fn misplaced_quote(text: &str, start: usize) -> Option<(usize, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut pos = start;
+    loop {
+        let cell_start = pos;
+        let found = if bytes.get(pos) == Some(&b'"') {
+            let close = closing_quote(bytes, pos + 1)?;
+            pos = close + 1;
+            (!matches!(bytes.get(pos), None | Some(b',' | b'\n' | b'\r'))).then_some(close)
+        } else {
+            let end = cell_end(bytes, pos);
+            let quote = bytes.get(pos..end)?.iter().position(|b| *b == b'"');
+            pos = end;
+            quote.map(|q| cell_start + q)
+        };
+        if let Some(quote) = found {
+            return Some((
+                quote,
+                cell_start..cell_end(bytes, cell_start).max(quote + 1),
+            ));
+        }
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos += 1;
+    }
+}
+
+/// The quote that closes a quoted cell whose text starts at `pos`.
+fn closing_quote(bytes: &[u8], mut pos: usize) -> Option<usize> {
+    loop {
+        let quote = pos + bytes.get(pos..)?.iter().position(|b| *b == b'"')?;
+        if bytes.get(quote + 1) != Some(&b'"') {
+            return Some(quote);
+        }
+        pos = quote + 2;
+    }
+}
+
+/// A cell's raw text written as it should be: between double quotes, each
+/// quote inside doubled.
+pub fn requoted(raw: &str) -> String {
+    let inner = raw.strip_prefix('"').unwrap_or(raw);
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    format!("\"{}\"", inner.replace("\"\"", "\"").replace('"', "\"\""))
 }

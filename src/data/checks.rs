@@ -55,22 +55,30 @@ fn bounds(c: &Constraints, value: &Value) -> Option<Violation> {
         .as_ref()
         .filter(|min| value.compare(min) == Some(Less))
     {
-        return Some(
-            Violation::new(format!("is below the minimum of {min}"))
-                .note(format!("minimum: {min}")),
-        );
+        let violation = Violation::new(format!("is below the minimum of {min}"))
+            .note(format!("minimum: {min}"));
+        return Some(default_bound(violation, c.default_minimum, "minimum"));
     }
     if let Some(max) = c
         .maximum
         .as_ref()
         .filter(|max| value.compare(max) == Some(Greater))
     {
-        return Some(
-            Violation::new(format!("is above the maximum of {max}"))
-                .note(format!("maximum: {max}")),
-        );
+        let violation = Violation::new(format!("is above the maximum of {max}"))
+            .note(format!("maximum: {max}"));
+        return Some(default_bound(violation, c.default_maximum, "maximum"));
     }
     None
+}
+
+/// A breach of Bayan's own bound on money says where it comes from.
+fn default_bound(violation: Violation, is_default: bool, key: &str) -> Violation {
+    if !is_default {
+        return violation;
+    }
+    violation.hint(format!(
+        "amounts of money are limited to a million billion (10^15) unless the schema declares a `{key}`: check the amount, or declare the `{key}` of this field"
+    ))
 }
 
 fn text_checks(c: &Constraints, text: &str) -> Option<Violation> {

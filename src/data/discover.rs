@@ -22,12 +22,26 @@ pub fn tables(root: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
     let (mut csvs, mut schemas) = (BTreeSet::new(), BTreeSet::new());
     for entry in entries {
         let Some(file_name) = entry.name.as_deref() else {
+            let name = entry.path.file_name().unwrap_or_default().to_string_lossy();
+            diagnostics.push(
+                skipped(&name, "its name is not UTF-8 text").with_hint(
+                    "rename it with letters, digits and hyphens, or move it out of data/",
+                ),
+            );
             continue;
         };
         if let Some(stem) = file_name.strip_suffix(SCHEMA_SUFFIX) {
             schemas.insert(stem.to_string());
         } else if let Some(stem) = file_name.strip_suffix(".csv") {
             csvs.insert(stem.to_string());
+        } else if let Some(renamed) = lower_case_differs(file_name) {
+            diagnostics.push(
+                skipped(
+                    file_name,
+                    "only names ending in .csv or .schema.toml are read",
+                )
+                .with_hint(format!("rename it {renamed} to use it")),
+            );
         }
     }
     for name in csvs.difference(&schemas) {
@@ -49,4 +63,19 @@ pub fn tables(root: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
         );
     }
     csvs.intersection(&schemas).cloned().collect()
+}
+
+/// A table file whose extension is in the wrong case (`NAME.CSV`): the
+/// name it should have.
+fn lower_case_differs(file_name: &str) -> Option<String> {
+    let lower = file_name.to_ascii_lowercase();
+    [".csv", SCHEMA_SUFFIX]
+        .iter()
+        .find(|suffix| lower.ends_with(*suffix))
+        .map(|suffix| format!("{}{suffix}", &file_name[..file_name.len() - suffix.len()]))
+}
+
+fn skipped(file_name: &str, why: &str) -> Diagnostic {
+    Diagnostic::warning(format!("data/{file_name} is skipped: {why}"))
+        .in_file(Path::new("data").join(file_name))
 }

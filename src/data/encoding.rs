@@ -41,6 +41,23 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
         [0xFF, 0xFE, ..] => Some("UTF-16 (little endian)"),
         [0xFE, 0xFF, ..] => Some("UTF-16 (big endian)"),
+        _ => utf16_without_bom(bytes),
+    }
+}
+
+/// Latin text in UTF-16 has a zero byte in every pair (the second in little
+/// endian, the first in big endian); UTF-8 text never has zero bytes.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(256).collect();
+    let zeros = |i: usize| pairs.iter().filter(|p| p[i] == 0 && p[1 - i] != 0).count();
+    let half = pairs.len() / 2;
+    match (zeros(0), zeros(1)) {
+        (_, le) if le > half && !pairs.is_empty() => {
+            Some("UTF-16 (little endian, without a byte-order mark)")
+        }
+        (be, _) if be > half && !pairs.is_empty() => {
+            Some("UTF-16 (big endian, without a byte-order mark)")
+        }
         _ => None,
     }
 }

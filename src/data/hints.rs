@@ -71,10 +71,7 @@ fn number(kind: FieldType, text: &str) -> Option<String> {
             "write negative amounts with a minus sign: -{inner}"
         ));
     }
-    if t.contains(['e', 'E'])
-        && t.trim_start_matches(['-', '+'])
-            .starts_with(|c: char| c.is_ascii_digit())
-    {
+    if is_scientific(t) {
         return Some("the spreadsheet wrote this in scientific notation: format the column as a number with all its digits before exporting".into());
     }
     if let Some(hint) = unit(kind, t) {
@@ -91,6 +88,18 @@ fn number(kind: FieldType, text: &str) -> Option<String> {
         });
     }
     Some(what.message(&fixed))
+}
+
+/// `1.25E+05`: a number in a spreadsheet's scientific notation (not
+/// `12 EUR`, a unit that happens to hold an E).
+fn is_scientific(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+    is_plain_number(mantissa)
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `125000 MAD`, `12%`: a unit or symbol written in the cell.

@@ -131,6 +131,7 @@ pub fn from_sources(
         .map_err(|d| diagnostics.push(*d))
         .ok()?;
     let text = encoding::without_bom(&contents);
+    diagnostics.extend(crate::diagnostics::control_characters(&path, text));
     let reader = TableReader {
         path: &path,
         text,
@@ -222,6 +223,7 @@ impl TableReader<'_> {
                 );
                 break;
             }
+            diagnostics.extend(at.misplaced_quote());
             let Some((columns, width)) = &header else {
                 let names: Vec<&str> = record.iter().collect();
                 let checked = header::check(self.schema, self.languages, &names, at, diagnostics);

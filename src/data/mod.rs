@@ -20,6 +20,7 @@ mod load_table;
 mod parse;
 mod rules;
 pub mod schema;
+mod totals;
 mod value;
 
 #[cfg(test)]
@@ -30,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 pub use parse::{CellError, expected, parse_cell};
 pub use schema::{
@@ -119,6 +120,21 @@ impl Table {
     }
 }
 
+impl Table {
+    /// Where cell `column` of `row` is in the CSV under `root`, read again
+    /// for a diagnostic found after loading; `None` when it cannot be read.
+    pub fn locate_cell(&self, root: &Path, row: &Row, column: usize) -> Option<Location> {
+        let contents = crate::fsio::read_to_string(&root.join(&self.path)).ok()?;
+        let text = encoding::without_bom(&contents);
+        let start = match row.line {
+            0 | 1 => 0,
+            line => text.match_indices('\n').nth(line - 2)?.0 + 1,
+        };
+        let span = cells::cell_span(text, start, column);
+        Some(cells::locate(text, start, row.line, span))
+    }
+}
+
 /// Loads every table of `root/data`, reporting all problems, with the
 /// default file size limit.
 pub fn load(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Data {
@@ -159,6 +175,7 @@ pub fn load_limited(
         .par_iter()
         .flat_map_iter(|table| {
             let mut problems = keys::unique(table);
+            problems.extend(totals::check(table));
             problems.extend(rules::check(table));
             problems.extend(keys::foreign(table, &loaded, &failed));
             problems
@@ -186,6 +203,7 @@ pub fn check_sources(schema: &str, csv: Vec<u8>, languages: &[String]) -> Vec<Di
     if let Some(loaded) = loaded {
         let all = std::slice::from_ref(&loaded);
         diagnostics.extend(keys::unique(&loaded));
+        diagnostics.extend(totals::check(&loaded));
         diagnostics.extend(rules::check(&loaded));
         diagnostics.extend(keys::foreign(&loaded, all, &[]));
     }

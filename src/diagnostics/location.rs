@@ -28,7 +28,11 @@ impl Location {
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        // Only the CR of a CRLF line end: a stray CR is a character to show.
+        let line_text = &source[line_start..line_end];
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+        // A span on the CR of a CRLF points at the line end, one past the text.
+        let column = column.min(line_text.chars().count() + 1);
         let local_start = (start - line_start).min(line_text.len());
         let end = span.end.max(span.start).min(line_start + line_text.len());
         let local_end = floor_char_boundary(line_text, end.saturating_sub(line_start));
@@ -99,6 +103,13 @@ mod tests {
     fn clamps_offsets_past_the_end_or_inside_a_character() {
         assert_eq!(line_col("ab", 99), (1, 3));
         assert_eq!(line_col("é", 1), (1, 1));
+    }
+
+    #[test]
+    fn a_span_on_the_cr_of_a_crlf_is_at_the_line_end() {
+        let source = "\"\r\nfacet";
+        let loc = Location::at(source, 2..3);
+        assert_eq!((loc.line, loc.column, loc.line_text.as_str()), (1, 2, "\""));
     }
 
     #[test]

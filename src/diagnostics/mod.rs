@@ -7,10 +7,12 @@
 //! 3. [`report`] prints them for people (compiler style, with a caret) or
 //!    for machines (JSON, GitHub annotations).
 
+mod control;
 mod location;
 pub mod report;
 mod toml_error;
 
+pub use control::control_characters;
 pub use location::{Location, line_col};
 pub use toml_error::toml_diagnostic;
 

@@ -56,21 +56,21 @@ pub fn human(diagnostic: &Diagnostic) -> String {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
     };
-    let mut report = Report::new(severity).with_message(&diagnostic.message);
+    let mut report = Report::new(severity).with_message(visible(&diagnostic.message));
     let snippet = Snippet::of(diagnostic);
     if let Some(snippet) = &snippet {
         let label = Label::primary((), snippet.span.clone());
         report = report.with_label(match &diagnostic.label {
-            Some(text) => label.with_message(text),
+            Some(text) => label.with_message(visible(text)),
             None => label,
         });
     }
-    let mut notes = diagnostic.notes.clone();
+    let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| visible(n)).collect();
     if let (Some(file), None) = (&diagnostic.file, &snippet) {
-        notes.insert(0, format!("in {}", file.display()));
+        notes.insert(0, format!("in {}", visible(&file.display().to_string())));
     }
     if let Some(hint) = &diagnostic.hint {
-        notes.push(format!("hint: {hint}"));
+        notes.push(format!("hint: {}", visible(hint)));
     }
     report = report.with_notes(notes);
     let config = Config::default();
@@ -78,7 +78,24 @@ pub fn human(diagnostic: &Diagnostic) -> String {
         Some(snippet) => term::emit_into_string(&config, snippet, &report),
         None => term::emit_into_string(&config, &NoFile, &report),
     };
-    text.unwrap_or_else(|_| format!("{diagnostic}\n"))
+    text.unwrap_or_else(|_| format!("{}\n", visible(&diagnostic.to_string())))
+}
+
+/// Text from users' files made safe for a terminal: each control character
+/// (an escape sequence could recolour or retitle the terminal, a NUL cut the
+/// line) becomes one visible character, so columns stay true. Tabs and line
+/// feeds stay.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' => c,
+            // U+2400 to U+241F picture C0 controls; U+2421 pictures DEL.
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 fn github(diagnostic: &Diagnostic) -> String {
@@ -102,8 +119,8 @@ fn github(diagnostic: &Diagnostic) -> String {
     }
     format!(
         "::{kind} {}::{}\n",
-        properties.join(","),
-        escape_data(&message)
+        visible(&properties.join(",")),
+        escape_data(&visible(&message))
     )
 }
 
@@ -137,8 +154,12 @@ impl Snippet {
     fn of(diagnostic: &Diagnostic) -> Option<Self> {
         let (file, loc) = (diagnostic.file.as_ref()?, diagnostic.location.as_ref()?);
         let (text, span, skipped) = window(&loc.line_text, loc.span.clone());
+        // One character for one: columns are unchanged, byte spans move.
+        let moved = |i: usize| visible(text.get(..i).unwrap_or_default()).len();
+        let span = moved(span.start)..moved(span.end);
+        let text = visible(&text);
         Some(Self {
-            name: file.display().to_string(),
+            name: visible(&file.display().to_string()),
             text,
             line: loc.line,
             span,
@@ -286,6 +307,36 @@ mod tests {
                 "{span:?}"
             );
         }
+    }
+
+    #[test]
+    fn control_characters_from_data_are_printed_visibly() {
+        let source = "id,name\nP1,\u{1b}]0;owned\u{7}\u{1b}[31mred\0,x\u{9b}\n";
+        let start = source.find("red").unwrap_or_default();
+        let d = Diagnostic::error("bad \u{1b}[2J")
+            .at("p.csv", Location::at(source, start..start + 3))
+            .with_label("here \u{1b}[1m")
+            .with_note("value: \"\u{1b}[31m\"")
+            .with_hint("hint \u{1b}");
+        for text in [human(&d), github(&d)] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{text:?}"
+            );
+        }
+        let text = human(&d);
+        assert!(text.contains("p.csv:2:19"), "{text}");
+        assert!(
+            text.contains("2 │ P1,␛]0;owned␇␛[31mred␀,x\u{FFFD}"),
+            "{text}"
+        );
+        let column = |line: &str, what: char| line.chars().position(|c| c == what);
+        let source_line = text.lines().find(|l| l.contains("red")).unwrap_or_default();
+        let caret = text.lines().find(|l| l.contains('^')).unwrap_or_default();
+        assert_eq!(column(caret, '^'), column(source_line, 'r'), "{text}");
+        assert!(text.contains("bad ␛[2J"), "{text}");
+        assert!(text.contains("here ␛[1m"), "{text}");
+        assert!(text.contains("hint: hint ␛"), "{text}");
     }
 
     #[test]

@@ -223,8 +223,10 @@ fn to_decimal(value: &Value, helper: &str) -> TeraResult<Option<Decimal>> {
     let not_a_number = || Error::message(format!("{helper}: {value} is not a number"));
     let decimal = match (value.as_number(), value.as_str()) {
         (Some(Number::Integer(i)), _) => Decimal::try_from_i128_with_scale(i, 0).ok(),
+        // Rounded to what a decimal holds: a ratio of amounts far apart
+        // has more fraction digits than 28.
         (Some(Number::Float(f)), _) if f.is_finite() => {
-            Decimal::from_str_exact(&f.to_string()).ok()
+            rust_decimal::prelude::FromPrimitive::from_f64(f)
         }
         (None, Some(text)) => Decimal::from_str_exact(text.trim()).ok(),
         _ => None,

@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
-use crate::data::{Table, Value};
+use std::path::Path;
+
+use crate::data::{Row, Table, Value};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 use super::resolve::{FigureKind, KeyFigure};
@@ -20,34 +22,59 @@ impl Figures {
     }
 }
 
-/// Sums and counts over the given records; exact decimals, no floats.
+/// Sums and counts over the given records; exact decimals, no floats. The
+/// data stage bounds each column's sum, so an overflow here is a row the
+/// data stage let through: an error at its line, never a panic.
 pub fn figures_of(
     table: &Table,
     figures: &[KeyFigure],
     records: impl Iterator<Item = usize>,
     index: &[Record],
-) -> Figures {
+) -> Result<Figures, Box<Diagnostic>> {
     let mut totals = vec![Decimal::ZERO; figures.len()];
     for record in records.filter_map(|i| index.get(i)) {
         let Some(row) = table.rows.get(record.row) else {
             continue;
         };
         for (total, figure) in totals.iter_mut().zip(figures) {
-            *total += match &figure.kind {
-                FigureKind::Count => Decimal::ONE,
-                FigureKind::Sum { field, .. } => table
-                    .value(row, field)
-                    .and_then(Value::as_decimal)
-                    .unwrap_or_default(),
+            let (amount, field) = match &figure.kind {
+                FigureKind::Count => (Decimal::ONE, "count"),
+                FigureKind::Sum { field, .. } => (
+                    table
+                        .value(row, field)
+                        .and_then(Value::as_decimal)
+                        .unwrap_or_default(),
+                    field.as_str(),
+                ),
             };
+            *total = total
+                .checked_add(amount)
+                .ok_or_else(|| Box::new(overflow(table, row.line, field)))?;
         }
     }
-    Figures(totals)
+    Ok(Figures(totals))
+}
+
+fn overflow(table: &Table, line: usize, field: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the sum of `{field}` is too large to compute exactly at this row"
+    ))
+    .at(
+        &table.path,
+        Location {
+            line,
+            column: 1,
+            span: 0..0,
+            line_text: String::new(),
+        },
+    )
+    .with_hint("check the amounts of this column: exact sums stop near 7.9 × 10^28")
 }
 
 /// Indexes every row: id (the first primary-key field), permanent slug and
 /// facet values. Fills each facet's values in a stable order.
 pub fn index_records(
+    root: &Path,
     table: &Table,
     facets: &mut [Facet<'_>],
     diagnostics: &mut Diagnostics,
@@ -58,6 +85,7 @@ pub fn index_records(
         .first()
         .cloned()
         .unwrap_or_else(|| "id".to_string());
+    let bad_id = |row: &Row, id: &str| bad_id(root, table, row, &id_field, id);
     let mut slugs: HashMap<String, usize> = HashMap::new();
     let mut records = Vec::with_capacity(table.rows.len());
     for (row_index, row) in table.rows.iter().enumerate() {
@@ -66,12 +94,12 @@ pub fn index_records(
             .map(ToString::to_string)
             .unwrap_or_default();
         let Some(slug) = urls::slug_of_id(&id) else {
-            diagnostics.push(bad_id(table, row.line, &id));
+            diagnostics.push(bad_id(row, &id));
             continue;
         };
         if let Some(first_line) = slugs.insert(slug.clone(), row.line) {
             diagnostics.push(
-                bad_id(table, row.line, &id)
+                bad_id(row, &id)
                     .with_note(format!("line {first_line} has an id with the same address"))
                     .with_hint("ids that differ only by case or punctuation share an address"),
             );
@@ -90,18 +118,38 @@ pub fn index_records(
     records
 }
 
-fn bad_id(table: &Table, line: usize, id: &str) -> Diagnostic {
-    Diagnostic::error(format!("the id `{id}` cannot give this record an address"))
-        .at(
-            &table.path,
-            Location {
-                line,
-                column: 1,
-                span: 0..0,
-                line_text: String::new(),
-            },
-        )
-        .with_hint("ids need Latin letters or digits, unique once lowercased")
+/// An id that gives no address, at its cell, with why.
+fn bad_id(root: &Path, table: &Table, row: &Row, field: &str, id: &str) -> Diagnostic {
+    let column = table.column_of(field, None).unwrap_or(0);
+    let location = table.locate_cell(root, row, column).unwrap_or(Location {
+        line: row.line,
+        column: 1,
+        span: 0..0,
+        line_text: String::new(),
+    });
+    let shown: String = match id.chars().count() {
+        n if n > 40 => id.chars().take(40).chain(['…']).collect(),
+        _ => id.to_string(),
+    };
+    let reserved = urls::is_reserved(&id.trim().to_ascii_lowercase());
+    let hint = match urls::slug_of_id(&id.chars().take(urls::MAX_SLUG).collect::<String>()) {
+        _ if reserved => format!(
+            "`{}` is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9): add a prefix, such as P-{}",
+            id.trim(),
+            id.trim()
+        ),
+        Some(_) => format!(
+            "an id gives the record its address: keep it to {} characters at most (this one has {})",
+            urls::MAX_SLUG,
+            id.chars().count()
+        ),
+        None => "an id needs Latin letters or digits, unique once lowercased: keep an Arabic name in a text column".into(),
+    };
+    Diagnostic::error(format!(
+        "the id `{shown}` cannot give this record an address"
+    ))
+    .at(&table.path, location)
+    .with_hint(hint)
 }
 
 /// Groups records by one facet. Values follow the lookup table's order when

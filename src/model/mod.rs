@@ -117,21 +117,23 @@ pub fn build<'a>(
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
     let mut facets = resolved.facets;
-    let records = aggregate::index_records(resolved.table, &mut facets, diagnostics);
+    let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(
         resolved.table,
         &resolved.key_figures,
         0..records.len(),
         &records,
     );
+    let totals = totals.map_err(|d| diagnostics.push(*d)).ok()?;
     for facet in &mut facets {
         for value in &mut facet.values {
-            value.figures = aggregate::figures_of(
+            let figures = aggregate::figures_of(
                 resolved.table,
                 &resolved.key_figures,
                 value.records.iter().copied(),
                 &records,
             );
+            value.figures = figures.map_err(|d| diagnostics.push(*d)).ok()?;
         }
     }
     let parts = pages::Parts {
@@ -161,147 +163,4 @@ pub fn build<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use rust_decimal::Decimal;
-
-    use super::*;
-    use crate::config;
-
-    fn inputs(config_text: Option<String>) -> (config::SiteConfig, Data, Content) {
-        crate::testing::default_site_inputs(config_text)
-    }
-
-    /// Sums a column of the CSV independently of the loader, exactly.
-    fn csv_sum(column: &str) -> Decimal {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/projects.csv");
-        let mut reader = csv::Reader::from_path(path).expect("readable CSV");
-        let index = reader
-            .headers()
-            .expect("header")
-            .iter()
-            .position(|h| h == column)
-            .expect("column exists");
-        reader
-            .records()
-            .map(|r| {
-                r.expect("record")[index]
-                    .parse::<Decimal>()
-                    .unwrap_or_default()
-            })
-            .sum()
-    }
-
-    #[test]
-    fn totals_equal_the_exact_sums_of_the_csv() {
-        let (config, data, content) = inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
-        let committed = site
-            .key_figures
-            .iter()
-            .position(|k| k.id == "committed")
-            .expect("figure");
-        let disbursed = site
-            .key_figures
-            .iter()
-            .position(|k| k.id == "disbursed")
-            .expect("figure");
-        let count = site
-            .key_figures
-            .iter()
-            .position(|k| k.id == "projects")
-            .expect("figure");
-        assert_eq!(site.total(committed), csv_sum("committed_mad"));
-        assert_eq!(site.total(disbursed), csv_sum("disbursed_mad"));
-        assert_eq!(site.total(count), Decimal::from(site.records.len()));
-        assert_eq!(site.total(committed).scale(), 2, "centimes are kept");
-    }
-
-    #[test]
-    fn facet_values_partition_the_records_and_their_totals() {
-        let (config, data, content) = inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
-        let province = site
-            .facets
-            .iter()
-            .find(|f| f.field == "province")
-            .expect("facet");
-        assert_eq!(province.values.len(), 8, "every province has projects");
-        let counted: usize = province.values.iter().map(|v| v.records.len()).sum();
-        assert_eq!(counted, site.records.len());
-        for figure in 0..site.key_figures.len() {
-            let sum: Decimal = province.values.iter().map(|v| v.figures.get(figure)).sum();
-            assert_eq!(sum, site.total(figure));
-        }
-        let years: Vec<_> = site
-            .facets
-            .iter()
-            .find(|f| f.field == "year")
-            .expect("facet")
-            .values
-            .iter()
-            .map(|v| v.key.as_str())
-            .collect();
-        assert_eq!(years, ["2023", "2024", "2025"]);
-    }
-
-    #[test]
-    fn every_page_exists_in_every_language_with_its_own_url() {
-        let (config, data, content) = inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
-        let record = site
-            .path(&PageKey::Project(0), "ar")
-            .expect("Arabic project page");
-        assert_eq!(record, "/ar/mashari/tta-2023-001/");
-        let facet = site.path(
-            &PageKey::FacetValue {
-                facet: 0,
-                value: 2,
-                page: 1,
-            },
-            "fr",
-        );
-        assert_eq!(facet, Some("/fr/projets/province/tetouan/"));
-        assert_eq!(
-            site.path(&PageKey::Page("programme".into()), "ar"),
-            Some("/ar/barnamaj/")
-        );
-        let fr = site.pages.iter().filter(|p| p.lang == "fr").count();
-        let ar = site.pages.iter().filter(|p| p.lang == "ar").count();
-        assert_eq!(fr, ar);
-    }
-
-    #[test]
-    fn rejects_two_pages_on_one_url() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
-        let clashing = text.replace("news = { fr = \"actualites\"", "news = { fr = \"projets\"");
-        let (config, data, content) = inputs(Some(clashing));
-        let mut diagnostics = Diagnostics::new();
-        assert!(build(&config, &data, &content, &mut diagnostics).is_none());
-        let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-        assert!(
-            messages.contains(&"two pages have the address /fr/projets/"),
-            "{messages:?}"
-        );
-    }
-
-    #[test]
-    fn rejects_a_facet_on_a_field_that_does_not_exist() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
-        let (config, data, content) = inputs(Some(
-            text.replace("field = \"province\"", "field = \"provnce\""),
-        ));
-        let mut diagnostics = Diagnostics::new();
-        assert!(build(&config, &data, &content, &mut diagnostics).is_none());
-        let d = diagnostics.iter().next().expect("a diagnostic");
-        assert_eq!(d.message, "the table `projects` has no field `provnce`");
-        assert_eq!(d.hint.as_deref(), Some("did you mean `province`?"));
-        assert!(d.position().starts_with("site.toml:"), "{}", d.position());
-    }
-}
+mod tests;

@@ -188,7 +188,65 @@ fn describe(site: &Parts<'_, '_>, key: &PageKey) -> String {
         PageKey::Article(_) | PageKey::Page(_) | PageKey::Project(_) => {
             source_of(site, key).display().to_string()
         }
-        other => format!("{other:?}"),
+        other => other.named(site.records, site.facets).to_string(),
+    }
+}
+
+impl PageKey {
+    /// The page as people call it, naming facets and records by the site's
+    /// own names: "the projects list, page 2", "the page of province X".
+    pub fn named<'a>(&'a self, records: &'a [Record], facets: &'a [Facet<'a>]) -> PageName<'a> {
+        PageName {
+            key: self,
+            records,
+            facets,
+        }
+    }
+}
+
+/// A page key written for people (see [`PageKey::named`]).
+pub struct PageName<'a> {
+    key: &'a PageKey,
+    records: &'a [Record],
+    facets: &'a [Facet<'a>],
+}
+
+impl std::fmt::Display for PageName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let facet = |i: usize| self.facets.get(i);
+        let list = |f: &mut std::fmt::Formatter<'_>, what: &str, page: usize| match page {
+            0 | 1 => write!(f, "{what}"),
+            page => write!(f, "{what}, page {page}"),
+        };
+        match self.key {
+            PageKey::Home => write!(f, "the home page"),
+            PageKey::Projects { page } => list(f, "the projects list", *page),
+            PageKey::Project(i) => match self.records.get(*i) {
+                Some(record) => write!(f, "the page of project {}", record.id),
+                None => write!(f, "a project page"),
+            },
+            PageKey::FacetIndex(i) => match facet(*i) {
+                Some(facet) => write!(f, "the list of every {}", facet.field),
+                None => write!(f, "a list of values"),
+            },
+            PageKey::FacetValue {
+                facet: i,
+                value,
+                page,
+            } => {
+                let named = facet(*i).and_then(|x| Some((&x.field, &x.values.get(*value)?.key)));
+                match named {
+                    Some((field, key)) => list(f, &format!("the page of {field} {key}"), *page),
+                    None => list(f, "the page of a value", *page),
+                }
+            }
+            PageKey::Results => write!(f, "the results page"),
+            PageKey::News { page } => list(f, "the news list", *page),
+            PageKey::Article(name) => write!(f, "the article {name}"),
+            PageKey::Page(name) => write!(f, "the page {name}"),
+            PageKey::OpenData => write!(f, "the open data page"),
+            PageKey::Search => write!(f, "the search page"),
+        }
     }
 }
 

@@ -39,6 +39,10 @@ pub fn child(base: &str, slug: &str) -> String {
     format!("{base}{slug}/")
 }
 
+/// The longest slug, in characters (all ASCII): a longer one makes paths
+/// some file systems refuse.
+pub const MAX_SLUG: usize = 100;
+
 /// A record's permanent slug, built from its id: lowercase, and every
 /// character outside `[a-z0-9-]` becomes a hyphen. `None` when nothing
 /// usable is left (the caller reports it).
@@ -56,8 +60,15 @@ pub fn slug_of_id(id: &str) -> Option<String> {
         })
         .collect();
     let slug = slug.trim_matches('-').to_string();
-    let usable = !slug.is_empty() && slug.len() <= 100 && slug.chars().any(|c| c != '-');
-    usable.then_some(slug)
+    let usable = !slug.is_empty() && slug.len() <= MAX_SLUG && slug.chars().any(|c| c != '-');
+    (usable && !is_reserved(&slug)).then_some(slug)
+}
+
+/// Whether a slug is a name Windows reserves for a device (`con`, `nul`,
+/// `com1`…): a folder of that name cannot be published to a Windows share,
+/// so the build refuses it at the cell, as `check` does.
+pub fn is_reserved(slug: &str) -> bool {
+    crate::sink::is_reserved_name(slug)
 }
 
 /// The file a page path is written to, relative to the output folder.
@@ -90,6 +101,9 @@ mod tests {
         assert_eq!(slug_of_id("../etc/passwd").as_deref(), Some("etc-passwd"));
         assert_eq!(slug_of_id("A B/C").as_deref(), Some("a-b-c"));
         assert_eq!(slug_of_id("مشروع"), None);
+        assert_eq!(slug_of_id("CON"), None);
+        assert_eq!(slug_of_id("com1"), None);
+        assert_eq!(slug_of_id("CON-1").as_deref(), Some("con-1"));
         assert_eq!(slug_of_id(""), None);
     }
 

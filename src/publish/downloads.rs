@@ -58,11 +58,16 @@ pub fn write_downloads(site: &Site<'_>, sink: &dyn Sink) -> Vec<FsError> {
         .collect()
 }
 
-/// A text cell that a spreadsheet would run as a formula.
+/// A text cell that a spreadsheet would run as a formula: one that starts
+/// with a formula sign (ASCII or fullwidth, which spreadsheets also take)
+/// after any spaces, or starts with a tab or a line end.
 fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
-        _ => text.into(),
+    const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+    let line_start = text.starts_with(['\t', '\r', '\n']);
+    if line_start || text.trim_start().starts_with(SIGNS) {
+        format!("'{text}").into()
+    } else {
+        text.into()
     }
 }
 
@@ -269,5 +274,19 @@ mod tests {
         assert_eq!(defuse("-1"), "'-1");
         assert_eq!(defuse("Coopérative"), "Coopérative");
         assert_eq!(defuse(""), "");
+        assert_eq!(defuse("a =1"), "a =1");
+    }
+
+    #[test]
+    fn defuses_formulas_behind_spaces_line_ends_and_in_fullwidth() {
+        assert_eq!(defuse(" =1+1"), "' =1+1");
+        assert_eq!(defuse("\u{a0}\u{3000}@SUM(A1)"), "'\u{a0}\u{3000}@SUM(A1)");
+        assert_eq!(defuse("\n=1"), "'\n=1");
+        assert_eq!(defuse("\tx"), "'\tx");
+        assert_eq!(defuse("\r\n=1"), "'\r\n=1");
+        assert_eq!(defuse("＝1+1"), "'＝1+1");
+        assert_eq!(defuse("＋212"), "'＋212");
+        assert_eq!(defuse("－1"), "'－1");
+        assert_eq!(defuse("＠x"), "'＠x");
     }
 }

@@ -344,12 +344,25 @@ fn indicators<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<IndicatorView<'a>> {
                 target: target.to_string(),
                 achieved: achieved.to_string(),
                 per_mille: views::per_mille(achieved, target),
-                ratio: if target.is_zero() {
-                    "0".into()
-                } else {
-                    (achieved / target).round_dp(4).to_string()
-                },
+                ratio: ratio(achieved, target),
             }
         })
         .collect()
+}
+
+/// Achieved against target, to four decimals; "0" without a target. A
+/// ratio beyond exact decimals (a tiny target) is given as the largest.
+fn ratio(achieved: rust_decimal::Decimal, target: rust_decimal::Decimal) -> String {
+    use rust_decimal::Decimal;
+    if target.is_zero() {
+        return "0".into();
+    }
+    let ratio = achieved.checked_div(target).unwrap_or_else(|| {
+        if achieved.is_sign_negative() == target.is_sign_negative() {
+            Decimal::MAX
+        } else {
+            Decimal::MIN
+        }
+    });
+    ratio.round_dp(4).to_string()
 }

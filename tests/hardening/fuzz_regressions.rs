@@ -71,3 +71,35 @@ fn front_matter_and_markdown_never_panic_on_fuzzed_inputs() {
         let _ = render_with(&text, RawHtml::Trust);
     }
 }
+
+#[test]
+fn site_toml_gets_a_config_or_diagnostics_inside_the_text_on_fuzzed_inputs() {
+    let files = inputs("site_toml");
+    assert!(!files.is_empty());
+    let mut positioned = 0;
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let mut diagnostics = bayan::diagnostics::Diagnostics::new();
+        let config = bayan::config::parse(Path::new("site"), &text, &mut diagnostics);
+        let name = file.display();
+        assert_eq!(config.is_some(), !diagnostics.has_errors(), "{name}");
+        for diagnostic in diagnostics.iter() {
+            let _ = bayan::diagnostics::report::human(diagnostic);
+            let location = diagnostic.location.as_ref();
+            let location = location.unwrap_or_else(|| panic!("{name}: no position: {diagnostic}"));
+            let line = text.split('\n').nth(location.line - 1);
+            let line = line.unwrap_or_else(|| panic!("{name}: line outside: {diagnostic}"));
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            assert_eq!(location.line_text, line, "{name}");
+            assert!(location.column >= 1, "{name}");
+            assert!(location.column <= line.chars().count() + 1, "{name}");
+            positioned += 1;
+        }
+    }
+    assert!(positioned > 0, "some fuzzed inputs are invalid");
+}

@@ -5,6 +5,7 @@
 //! Every test builds a copy of the default site in a temporary folder
 //! (`tests/common`), removed at the end.
 
+mod arithmetic;
 mod atomic;
 mod determinism;
 mod escaping;

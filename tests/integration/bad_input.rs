@@ -461,3 +461,43 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
 fn rejects_static_files_on_paths_bayan_generates_naming_both() {
     check_case("static_on_generated_paths");
 }
+
+#[test]
+fn rejects_money_above_the_default_maximum_at_its_cell() {
+    check_case("money_above_the_default_maximum");
+}
+
+#[test]
+fn rejects_amounts_whose_sum_overflows_at_the_cell_where_it_does() {
+    check_case("money_sum_overflows");
+}
+
+#[test]
+fn rejects_control_characters_in_a_csv_at_their_position() {
+    check_case("csv_control_character");
+}
+
+#[test]
+fn rejects_control_characters_in_site_toml_at_their_position() {
+    check_case("config_control_character");
+}
+
+#[test]
+fn reports_each_language_and_slug_error_of_site_toml_at_its_own_line() {
+    check_case("config_unknown_languages");
+}
+
+#[test]
+fn rejects_a_key_figure_id_given_twice_at_the_second() {
+    check_case("config_duplicate_key_figure");
+}
+
+#[test]
+fn rejects_a_badly_quoted_cell_at_its_quote_with_the_fix() {
+    check_case("csv_badly_quoted_cell");
+}
+
+#[test]
+fn rejects_ids_that_give_no_address_at_their_cell_with_the_reason() {
+    check_case("ids_without_an_address");
+}

@@ -50,6 +50,11 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the field holds amounts of money (its unit is a currency).
+    pub fn is_money(&self) -> bool {
+        self.kind.is_numeric() && self.unit.as_deref().is_some_and(is_currency)
+    }
+
     /// A field whose type could not be read: text, with no constraints.
     pub fn untyped(name: String) -> Self {
         Self {
@@ -136,6 +141,20 @@ pub struct Constraints {
     pub max_length: Option<usize>,
     pub pattern: Option<Pattern>,
     pub enum_values: Option<Vec<Value>>,
+    /// Whether `minimum` and `maximum` are Bayan's bounds for money rather
+    /// than the schema's own, so a breach can say how to lift them.
+    pub default_minimum: bool,
+    pub default_maximum: bool,
+}
+
+/// The bound on amounts of money when a schema declares none: 10^15, far
+/// above any public budget, and far below where exact sums overflow.
+pub const MONEY_LIMIT: i64 = 1_000_000_000_000_000;
+
+/// Whether a unit is a currency code (ISO 4217 form: `MAD`, `EUR`), which
+/// marks a field as money.
+pub fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A whole-value regular expression, kept with its source for exports.

@@ -8,7 +8,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::raw::{RawConstraints, RawField, RawSchema, RawText};
-use super::{Constraints, Field, FieldType, Pattern, Schema, Translated};
+use super::{Constraints, Field, FieldType, MONEY_LIMIT, Pattern, Schema, Translated};
 use crate::data::parse::{expected, parse_cell};
 use crate::data::value::Value;
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
@@ -136,7 +136,7 @@ impl Checker<'_> {
             self.error(unit.span(), message, None);
         }
         let constraints = self.constraints(raw.constraints.unwrap_or_default(), kind);
-        Some(Field {
+        let mut field = Field {
             title: raw
                 .title
                 .map_or_else(|| Translated::any(&name), |t| translated(Some(t))),
@@ -146,7 +146,11 @@ impl Checker<'_> {
             name,
             kind,
             constraints,
-        })
+        };
+        if field.is_money() {
+            money_bounds(&mut field.constraints, kind);
+        }
+        Some(field)
     }
 
     fn field_type(&mut self, kind: &Spanned<String>) -> Option<FieldType> {
@@ -273,6 +277,23 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+}
+
+/// Bounds amounts of money at [`MONEY_LIMIT`] either way where the schema
+/// declares no bound, so that no sum of them can overflow.
+fn money_bounds(c: &mut Constraints, kind: FieldType) {
+    let limit = |sign: i64| match kind {
+        FieldType::Integer => Value::Integer(sign * MONEY_LIMIT),
+        _ => Value::Number(rust_decimal::Decimal::from(sign * MONEY_LIMIT)),
+    };
+    if c.minimum.is_none() {
+        c.minimum = Some(limit(-1));
+        c.default_minimum = true;
+    }
+    if c.maximum.is_none() {
+        c.maximum = Some(limit(1));
+        c.default_maximum = true;
     }
 }
 

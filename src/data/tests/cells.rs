@@ -94,6 +94,25 @@ fn rejects_units_arabic_digits_and_spreadsheet_errors() {
 }
 
 #[test]
+fn a_currency_with_an_e_is_a_unit_not_scientific_notation() {
+    let only = "write only the number, without a unit or currency";
+    assert_eq!(hint(&bad("number", "12 EUR")), format!("{only}: 12"));
+    assert_eq!(hint(&bad("number", "12EUR")), format!("{only}: 12"));
+    assert_eq!(hint(&bad("number", "1500 DE")), format!("{only}: 1500"));
+}
+
+/// Exponents are not accepted: a cell holds every digit of its number, as
+/// an exact decimal, so `1e25` is refused with a hint rather than read.
+#[test]
+fn refuses_exponent_notation_with_a_hint() {
+    for text in ["1e25", "1E+25", "-2.5e-3"] {
+        let d = bad("number", text);
+        assert!(d.message.ends_with("is not a number"), "{}", d.message);
+        assert!(hint(&d).contains("scientific notation"), "{text}");
+    }
+}
+
+#[test]
 fn keeps_numbers_exact_with_their_scale() {
     let value = good("number", "125000.50");
     assert_eq!(value.to_string(), "125000.50");

@@ -170,3 +170,94 @@ fn points_at_a_cell_on_the_second_line_of_a_record() {
     let (_, diagnostics) = load("id,name_fr,name_ar,amount\nP1,\"deux\nlignes\",b,x\n");
     assert_eq!(only(&diagnostics).position(), "data/t.csv:3:11");
 }
+
+#[test]
+fn warns_about_table_files_with_an_upper_case_extension() {
+    let (data, diagnostics) = Site::new()
+        .file("t.schema.toml", SCHEMA)
+        .file("t.csv", "id,name_fr,name_ar,amount\nP1,a,b,1\n")
+        .file("Projects.CSV", "id\nP1\n")
+        .file("notes.txt", "not a table")
+        .load();
+    assert_eq!(rows(&data), 1);
+    let d = only(&diagnostics);
+    assert_eq!(
+        d.to_string(),
+        "data/Projects.CSV: warning: data/Projects.CSV is skipped: only names ending in .csv or .schema.toml are read"
+    );
+    assert_eq!(hint(d), "rename it Projects.csv to use it");
+}
+
+#[test]
+fn warns_about_file_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = Site::new().table("t", SCHEMA, "id,name_fr,name_ar,amount\nP1,a,b,1\n");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.csv");
+    std::fs::write(site.root().join("data").join(name), "id\n").unwrap_or_else(|e| panic!("{e}"));
+    let (data, diagnostics) = site.load();
+    assert_eq!(rows(&data), 1);
+    let d = only(&diagnostics);
+    assert_eq!(
+        d.to_string(),
+        "data/caf\u{FFFD}.csv: warning: data/caf\u{FFFD}.csv is skipped: its name is not UTF-8 text"
+    );
+}
+
+#[test]
+fn rejects_a_quoted_cell_closed_too_early_at_its_quote() {
+    let (_, diagnostics) = load("id,name_fr,name_ar,amount\nP1,\"Coop \"Nour\" x\" y,b,1\n");
+    let d = only(&diagnostics);
+    assert_eq!(
+        d.to_string(),
+        "data/t.csv:2:10: error: this double quote ends the quoted cell, but the cell goes on after it"
+    );
+    assert_eq!(
+        hint(d),
+        r#"put the whole cell between double quotes and write each double quote inside it twice: "Coop ""Nour"" x"" y""#
+    );
+}
+
+#[test]
+fn rejects_a_quote_inside_an_unquoted_cell_at_its_quote() {
+    let (_, diagnostics) = load("id,name_fr,name_ar,amount\r\nP1,a,la \"Nour\" coop,1\r\n");
+    let d = only(&diagnostics);
+    assert_eq!(
+        d.to_string(),
+        "data/t.csv:2:9: error: a double quote inside a cell that does not start with one"
+    );
+    assert_eq!(
+        hint(d),
+        r#"put the whole cell between double quotes and write each double quote inside it twice: "la ""Nour"" coop""#
+    );
+}
+
+#[test]
+fn accepts_doubled_quotes_and_line_ends_inside_quoted_cells() {
+    let (data, diagnostics) = load(
+        "id,name_fr,name_ar,amount\nP1,\"Coop \"\"Nour\"\", x\",\"a\nb\",1\n\"P2\",\"\",b,2\n",
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let table = data.table("t").expect("table");
+    assert_eq!(
+        table.rows[0].values[1],
+        crate::data::Value::String("Coop \"Nour\", x".into())
+    );
+    assert_eq!(rows(&data), 2);
+}
+
+#[test]
+fn recognises_utf16_without_a_byte_order_mark() {
+    let text = "id,name_fr,name_ar,amount\nP1,a,b,1\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, endian) in [(le, "little"), (be, "big")] {
+        let (_, diagnostics) = load(bytes);
+        let d = only(&diagnostics);
+        assert_eq!(
+            d.to_string(),
+            format!(
+                "data/t.csv: error: this file is UTF-16 ({endian} endian, without a byte-order mark), not UTF-8"
+            )
+        );
+    }
+}

@@ -294,15 +294,21 @@ fn bar<'a>(
     }
 }
 
-/// `value / max` in thousandths, for bar lengths; exact integer arithmetic.
+/// `value / max` in thousandths, for bar lengths: exact when `value × 1000`
+/// fits, else divided first; never overflows.
 pub fn per_mille(value: rust_decimal::Decimal, max: rust_decimal::Decimal) -> u32 {
+    use rust_decimal::Decimal;
     use rust_decimal::prelude::ToPrimitive;
-    if max <= rust_decimal::Decimal::ZERO {
+    if max <= Decimal::ZERO {
         return 0;
     }
-    (value * rust_decimal::Decimal::from(1000) / max)
-        .round()
-        .to_u32()
-        .unwrap_or(0)
-        .min(1000)
+    let thousand = Decimal::from(1000);
+    let exact = value.checked_mul(thousand).and_then(|v| v.checked_div(max));
+    let divided_first = || value.checked_div(max)?.checked_mul(thousand);
+    match exact.or_else(divided_first) {
+        Some(ratio) => ratio.round().to_u32().unwrap_or(0).min(1000),
+        // Only a ratio far beyond the bar's length overflows.
+        None if value > Decimal::ZERO => 1000,
+        None => 0,
+    }
 }
