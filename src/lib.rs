@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod fsio;
 pub mod html;
+pub mod input_text;
 pub mod locale;
 pub mod model;
 pub mod output;
