@@ -471,3 +471,23 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
     );
     assert_eq!(actual, [expected]);
 }
+
+#[test]
+fn refuses_code_urls_in_trusted_raw_html_however_encoded() {
+    check_case("raw_html_trusted_code_urls");
+}
+
+#[test]
+fn refuses_unclosed_raw_text_elements_and_comments() {
+    check_case("raw_html_unclosed");
+}
+
+#[test]
+fn refuses_a_control_character_in_front_matter() {
+    check_case("front_matter_control_character");
+}
+
+#[test]
+fn refuses_content_nested_too_deep() {
+    check_case("content_nested_too_deep");
+}
