@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use bayan::content::{DocumentKind, RawHtml, check_source, render_with};
+use bayan::diagnostics::Severity;
 
 /// The schema the CSV target uses for inputs without one.
 const SCHEMA: &str = include_str!("../../fuzz/fuzz_targets/csv_schema.schema.toml");
@@ -70,4 +71,51 @@ fn front_matter_and_markdown_never_panic_on_fuzzed_inputs() {
         crate::escaping::check_html(&name, &html);
         let _ = render_with(&text, RawHtml::Trust);
     }
+}
+
+#[path = "../../fuzz/oracle/raw_html.rs"]
+mod raw_html_oracle;
+
+/// HTML the oracle itself must see as running code.
+const SCHEME_TRICKS: [&str; 5] = [
+    "<a href=\"&#106avascript:x\">a</a>",
+    "<img srcset=\"a.png 1x, &#x6A;avascript:x 2x\">",
+    "<meta http-equiv=Refresh content=\"0;URL='javascript:x'\">",
+    "<template><svg><a xlink:href=\" javascript:x\">a</a></svg></template>",
+    "<iframe srcdoc=\"<a href=&quot;vbscript:x&quot;>a</a>\"></iframe>",
+];
+
+/// The `raw_html` target's inputs: a document that renders without an error
+/// holds no URL that runs code, in either policy, as a browser reads it.
+#[test]
+fn raw_html_never_publishes_a_code_url_on_fuzzed_inputs() {
+    for trick in SCHEME_TRICKS {
+        assert!(
+            raw_html_oracle::code_url(trick).is_some(),
+            "the oracle misses {trick}"
+        );
+    }
+    let files = inputs("raw_html");
+    assert!(files.len() >= 10, "{files:?}");
+    let mut refused = 0;
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for policy in [RawHtml::Trust, RawHtml::Sanitize] {
+            let (rendered, issues) = render_with(&text, policy);
+            for issue in &issues {
+                let span = issue.span.clone();
+                assert!(text.get(span).is_some(), "{}: {issue:?}", file.display());
+            }
+            if issues.iter().any(|i| i.severity == Severity::Error) {
+                refused += 1;
+                continue;
+            }
+            let found = raw_html_oracle::code_url(&rendered.html);
+            assert!(found.is_none(), "{}: {found:?}", file.display());
+        }
+    }
+    assert!(refused > 0, "the seeds of code URLs are refused");
 }
