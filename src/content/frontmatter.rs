@@ -16,6 +16,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use crate::input_text::forbidden_control_char;
 
 /// The keys a writer may use, for "did you mean" hints.
 const KEYS: [&str; 7] = [
@@ -128,6 +129,10 @@ pub fn parse(
         offset: split.front_start,
         problems: Vec::new(),
     };
+    checker.control_characters(split.front);
+    if !checker.problems.is_empty() {
+        return Err(checker.problems);
+    }
     let (mut table, errors) = DeTable::parse_recoverable(split.front);
     if !errors.is_empty() {
         return Err(errors.iter().map(|e| checker.toml_error(e)).collect());
@@ -174,6 +179,22 @@ impl Checker<'_> {
             .at(self.file, location)
             .with_hint(hint);
         self.problems.push(diagnostic);
+    }
+
+    /// Every control character TOML would refuse with an obscure message.
+    fn control_characters(&mut self, front: &str) {
+        let mut from = 0;
+        while let Some((offset, c)) = forbidden_control_char(&front[from..]) {
+            let at = from + offset;
+            let location = self.at(at..at + c.len_utf8());
+            let message = format!(
+                "the front matter holds an invisible control character (U+{:04X})",
+                u32::from(c)
+            );
+            let hint = "delete it (it often comes with text pasted from a word processor) and type a space or a line break instead";
+            self.report(location, &message, hint);
+            from = at + c.len_utf8();
+        }
     }
 
     fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {

@@ -3,9 +3,10 @@
 //! Latin letters are lowercased and lose their accents (`Comité` → `comite`),
 //! Arabic letters are kept as they are (without tashkeel or tatweel), spaces
 //! and hyphens become one hyphen, other punctuation is dropped. A repeated id
-//! gets `-1`, `-2`... so every id in a document is unique.
+//! gets `-1`, `-2`... so every id in a document is unique, and unique
+//! against the ids the theme gives its own elements ([`THEME_IDS`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::decompose_canonical;
@@ -13,24 +14,78 @@ use unicode_normalization::char::decompose_canonical;
 /// The id used when a heading has no letter or digit at all.
 const FALLBACK_ID: &str = "section";
 
+/// The ids the theme's templates give their own elements (the `main`
+/// landmark, the table of contents' title...): a heading never takes one.
+/// A test checks that every literal id of the default theme is here.
+pub const THEME_IDS: [&str; 19] = [
+    "browse-title",
+    "chart-indicators",
+    "chart-indicators-caption",
+    "chart-indicators-d",
+    "chart-indicators-t",
+    "details-title",
+    "explore-title",
+    "facts-title",
+    "figures-title",
+    "filter-sort",
+    "filter-title",
+    "lists-title",
+    "main",
+    "news-title",
+    "record-count",
+    "record-item",
+    "search-hint",
+    "search-q",
+    "toc-title",
+];
+
 /// Hands out unique ids within one document.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct IdAllocator {
     used: HashSet<String>,
+    /// The next number to try for each base id, so that a thousand equal
+    /// headings cost a thousand look-ups, not half a million.
+    next: HashMap<String, usize>,
+    /// Look-ups made so far: a measure of work for tests.
+    probes: usize,
+}
+
+impl Default for IdAllocator {
+    fn default() -> Self {
+        Self {
+            used: THEME_IDS.iter().map(|id| id.to_string()).collect(),
+            next: HashMap::new(),
+            probes: 0,
+        }
+    }
 }
 
 impl IdAllocator {
     /// A unique id for a heading with this text.
     pub fn allocate(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let mut id = base.clone();
-        let mut n = 0;
-        while self.used.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
+        self.probes += 1;
+        if self.used.insert(base.clone()) {
+            return base;
         }
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            self.probes += 1;
+            n += 1;
+            if !self.used.contains(&id) {
+                break id;
+            }
+        };
+        self.next.insert(base, n);
         self.used.insert(id.clone());
         id
+    }
+
+    /// How many ids were looked up so far.
+    #[cfg(test)]
+    pub fn probes(&self) -> usize {
+        self.probes
     }
 }
 
@@ -117,5 +172,61 @@ mod tests {
         assert_eq!(ids.allocate("Budget"), "budget-1");
         assert_eq!(ids.allocate("budget"), "budget-2");
         assert_eq!(ids.allocate("Budget 1"), "budget-1-1");
+    }
+
+    #[test]
+    fn keeps_clear_of_the_theme_ids() {
+        let mut ids = IdAllocator::default();
+        assert_eq!(ids.allocate("Main"), "main-1");
+        assert_eq!(ids.allocate("Main"), "main-2");
+        assert_eq!(ids.allocate("toc title"), "toc-title-1");
+        assert_eq!(ids.allocate("لجنة التتبع"), "لجنة-التتبع");
+        assert_eq!(ids.allocate("لجنة التتبع"), "لجنة-التتبع-1");
+    }
+
+    #[test]
+    fn dedupes_many_equal_headings_in_linear_work() {
+        let mut ids = IdAllocator::default();
+        let n = 20_000;
+        for _ in 0..n {
+            ids.allocate("Budget");
+        }
+        assert_eq!(ids.allocate("Budget"), format!("budget-{n}"));
+        assert!(
+            ids.probes() <= 3 * n,
+            "{} look-ups for {n} headings",
+            ids.probes()
+        );
+    }
+
+    #[test]
+    fn skips_numbered_ids_already_taken_once() {
+        let mut ids = IdAllocator::default();
+        for text in ["a 1", "a 2", "a", "a", "a"] {
+            ids.allocate(text);
+        }
+        assert_eq!(ids.allocate("a"), "a-5");
+    }
+
+    /// Every literal `id="…"` of the default theme's templates is reserved.
+    #[test]
+    fn reserves_every_literal_id_of_the_theme() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let pattern = regex::Regex::new(r#"\bid="([^"{]+)""#).expect("a valid pattern");
+        let mut found = HashSet::new();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.expect("a readable templates folder");
+            if entry.file_type().is_file() {
+                let text = std::fs::read_to_string(entry.path()).expect("a template");
+                found.extend(pattern.captures_iter(&text).map(|c| c[1].to_string()));
+            }
+        }
+        assert!(found.contains("main"), "{found:?}");
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|id| !THEME_IDS.contains(&id.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "add to THEME_IDS: {missing:?}");
     }
 }

@@ -12,8 +12,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::html_scan::{self, FindingKind};
 use super::ids::IdAllocator;
-use super::sanitize;
+use super::{code_urls, nesting, sanitize};
 use crate::diagnostics::Severity;
 
 /// A heading of a document, for a table of contents or anchors.
@@ -69,18 +70,31 @@ pub fn render_with(markdown: &str, raw_html: RawHtml) -> (Rendered, Vec<Issue>) 
     let mut events: Vec<Spanned> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
+    // Too deep, the HTML parsers of the later steps would take quadratic time.
+    if let Some(span) = nesting::too_deep(&events) {
+        return (Rendered::default(), vec![too_deep(span)]);
+    }
     let mut issues = Vec::new();
-    let has_raw_html = check_raw_html(&events, &mut issues);
+    if check_raw_html(&events, &mut issues) {
+        return (Rendered::default(), issues);
+    }
     if raw_html == RawHtml::Trust {
         issues.retain(|issue| issue.severity == Severity::Error);
     }
     check_urls(markdown, &events, &mut issues);
     let headings = assign_heading_ids(&mut events);
     let text = plain_text(&events);
+    let first_raw = events
+        .iter()
+        .find(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.start);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, rewrite(events).into_iter());
-    if has_raw_html && raw_html == RawHtml::Sanitize {
-        html = sanitize::clean(&html);
+    if let Some(first_raw) = first_raw {
+        if raw_html == RawHtml::Sanitize {
+            html = sanitize::clean(&html);
+        }
+        check_output(&html, markdown, first_raw, &mut issues);
     }
     let rendered = Rendered {
         html,
@@ -94,67 +108,114 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Lints each raw HTML fragment; true when there was any raw HTML at all.
+/// Scans all raw HTML of the document in order, as one text (an element
+/// opened in one piece may close in a later one). True when it nests too
+/// deep to be read further.
 fn check_raw_html(events: &[Spanned], issues: &mut Vec<Issue>) -> bool {
-    let mut any = false;
-    let mut pieces: Vec<(&str, usize)> = Vec::new();
+    let mut html = String::new();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     for (event, range) in events {
-        match event {
-            Event::Html(html) => pieces.push((html, range.start)),
-            Event::InlineHtml(html) => {
-                lint_fragment(&[(html, range.start)], issues);
-                any = true;
-            }
-            _ if !pieces.is_empty() => {
-                lint_fragment(&pieces, issues);
-                pieces.clear();
-                any = true;
-            }
-            _ => {}
+        if let Event::Html(piece) | Event::InlineHtml(piece) = event {
+            starts.push((html.len(), range.start));
+            html.push_str(piece);
         }
     }
-    any |= !pieces.is_empty();
-    lint_fragment(&pieces, issues);
-    any
-}
-
-/// Lints consecutive pieces of one HTML block as a whole (a tag may span
-/// lines), mapping each finding back to the line it came from.
-fn lint_fragment(pieces: &[(&str, usize)], issues: &mut Vec<Issue>) {
-    let fragment: String = pieces.iter().map(|(text, _)| *text).collect();
-    let mut starts = Vec::with_capacity(pieces.len());
-    let mut offset = 0;
-    for (text, source_start) in pieces {
-        starts.push((offset, *source_start));
-        offset += text.len();
-    }
-    for removal in sanitize::lint(&fragment) {
-        let index = starts.partition_point(|(o, _)| *o <= removal.offset);
+    let mut deep = false;
+    for finding in html_scan::scan(&html) {
+        deep |= finding.kind == FindingKind::TooDeep;
+        let index = starts.partition_point(|(o, _)| *o <= finding.offset);
         let (piece_offset, source_start) = starts[index.saturating_sub(1)];
-        let start = source_start + removal.offset - piece_offset;
-        issues.push(removal_issue(
-            removal.what,
-            removal.dangerous,
-            start..start + removal.len,
+        let start = source_start + finding.offset - piece_offset;
+        issues.push(finding_issue(
+            finding.what,
+            finding.kind,
+            start..start + finding.len,
         ));
     }
+    deep
 }
 
-fn removal_issue(what: String, dangerous: bool, span: Range<usize>) -> Issue {
-    if dangerous {
-        return Issue {
-            severity: Severity::Error,
-            message: format!("raw HTML with a URL that runs code: removed {what}"),
-            span,
-            hint: Some("link to a web address (https://...) or a page of the site".into()),
-        };
-    }
+fn too_deep(span: Range<usize>) -> Issue {
+    let (message, hint) = nesting::message();
     Issue {
-        severity: Severity::Warning,
-        message: format!("raw HTML is not all allowed: removed {what}"),
+        severity: Severity::Error,
+        message,
         span,
-        hint: Some("write it in Markdown, or use only simple HTML (no scripts, styles, frames or event handlers)".into()),
+        hint: Some(hint),
     }
+}
+
+fn finding_issue(what: String, kind: FindingKind, span: Range<usize>) -> Issue {
+    let (severity, message, hint) = match kind {
+        FindingKind::CodeUrl => (
+            Severity::Error,
+            format!("raw HTML with a URL that runs code: {what} is refused"),
+            "link to a web address (https://...) or a page of the site".to_string(),
+        ),
+        FindingKind::Unclosed => (
+            Severity::Error,
+            format!(
+                "{} is never closed, so the rest of the text would disappear from the page",
+                unclosed_name(&what)
+            ),
+            unclosed_hint(&what),
+        ),
+        FindingKind::TooDeep => return too_deep(span),
+        FindingKind::Removed => (
+            Severity::Warning,
+            format!("raw HTML is not all allowed: removed {what}"),
+            "write it in Markdown, or use only simple HTML (no scripts, styles, frames or event handlers)".to_string(),
+        ),
+    };
+    Issue {
+        severity,
+        message,
+        span,
+        hint: Some(hint),
+    }
+}
+
+fn unclosed_name(what: &str) -> String {
+    match what {
+        "<!--" => "the comment `<!--`".into(),
+        _ if what.ends_with('>') => format!("the {what} element"),
+        _ => format!("the tag `{what}`"),
+    }
+}
+
+fn unclosed_hint(what: &str) -> String {
+    if what == "<!--" {
+        return "end the comment with `-->`, or remove `<!--` to show the text".into();
+    }
+    if let Some(name) = what.strip_prefix('<').and_then(|w| w.strip_suffix('>')) {
+        return format!(
+            "close it with `</{name}>`, or write `&lt;{name}>` to show the tag as text"
+        );
+    }
+    "end the tag with `>`, or write `&lt;` to show a `<` as text".into()
+}
+
+/// The last line of defence: the HTML as a browser parses it holds no URL
+/// that runs code (raw HTML can hide one from any scanner of pieces).
+fn check_output(html: &str, markdown: &str, start: usize, issues: &mut Vec<Issue>) {
+    let Some(found) = code_urls::code_urls_in(html).into_iter().next() else {
+        return;
+    };
+    if issues.iter().any(|i| i.severity == Severity::Error) {
+        return;
+    }
+    let end = markdown[start..]
+        .find('\n')
+        .map_or(markdown.len(), |i| start + i);
+    issues.push(Issue {
+        severity: Severity::Error,
+        message: format!(
+            "the raw HTML makes a `{}:` URL in <{} {}> once read by a browser, which is refused",
+            found.scheme, found.tag, found.attribute
+        ),
+        span: start..end,
+        hint: Some("check that every tag and quote of the raw HTML is closed, and link to a web address (https://...)".into()),
+    });
 }
 
 /// Refuses link and image URLs that run code.

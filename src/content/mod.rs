@@ -13,10 +13,13 @@
 //! Every problem becomes a diagnostic; a file with an error is left out, and
 //! the others are still read, so all problems are reported at once.
 
+mod code_urls;
 mod filename;
 mod frontmatter;
+mod html_scan;
 mod ids;
 mod markdown;
+mod nesting;
 mod sanitize;
 pub mod scaffold;
 

@@ -1,8 +1,8 @@
-//! Raw HTML in Markdown: an allow-list (ammonia) makes it safe, and a small
-//! scanner tells the writer what was removed, so nothing vanishes silently.
+//! Raw HTML in Markdown: an allow-list (ammonia) makes it safe, and the
+//! writer is told what was removed, so nothing vanishes silently.
 //!
-//! 1. [`lint`] reads one raw HTML fragment and lists what the allow-list will
-//!    remove (tags, attributes, URLs), each with its offset in the fragment.
+//! 1. [`check_tag`] says what the allow-list will remove from one start tag
+//!    (read by `html_scan`, which knows where the tag is).
 //! 2. [`clean`] runs the whole rendered document through ammonia with the
 //!    same allow-list, extended with what Bayan itself generates (heading
 //!    ids, footnote classes, the table wrapper, lazy images).
@@ -10,24 +10,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Attribute values that are URLs and so have their scheme checked.
+/// Attributes the allow-list keeps whose scheme it checks.
 const URL_ATTRIBUTES: [&str; 4] = ["href", "src", "cite", "srcset"];
 
 /// Schemes refused outright: they run code or smuggle content.
 const DANGEROUS_SCHEMES: [&str; 3] = ["javascript", "data", "vbscript"];
-
-/// One thing the allow-list removes from a fragment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removal {
-    /// Byte offset of the tag or attribute within the fragment.
-    pub offset: usize,
-    /// Its length in bytes.
-    pub len: usize,
-    /// What is removed, in plain words.
-    pub what: String,
-    /// A URL that runs code: an error rather than a warning.
-    pub dangerous: bool,
-}
 
 struct AllowList {
     builder: ammonia::Builder<'static>,
@@ -101,218 +88,50 @@ fn scheme_of(url: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
-/// What the allow-list will remove from one raw HTML fragment.
-pub fn lint(fragment: &str) -> Vec<Removal> {
-    let mut removals = Vec::new();
-    let mut at = 0;
-    while let Some(found) = fragment[at..].find('<') {
-        let start = at + found;
-        at = match scan_tag(fragment, start) {
-            Some(tag) => {
-                let end = tag.end;
-                check_tag(&tag, &mut removals);
-                if ALLOW.content_tags.contains(tag.name.as_str()) {
-                    skip_content(fragment, end, &tag.name)
-                } else {
-                    end
-                }
-            }
-            None => skip_markup(fragment, start),
-        };
-    }
-    removals
+/// One thing the allow-list removes from a tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagRemoval {
+    /// What is removed, in plain words.
+    pub what: String,
+    /// The attribute concerned, or `None` for the tag itself.
+    pub attribute: Option<String>,
 }
 
-fn check_tag(tag: &RawTag, removals: &mut Vec<Removal>) {
-    let name = tag.name.as_str();
-    let whole = |what: String| Removal {
-        offset: tag.start,
-        len: tag.name.len() + 1,
+/// What the allow-list removes from a start tag with these attributes
+/// (names and decoded values). URLs that run code are left to the caller.
+pub fn check_tag<'a>(
+    name: &str,
+    attributes: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<TagRemoval> {
+    let whole = |what: String| TagRemoval {
         what,
-        dangerous: false,
+        attribute: None,
     };
     if ALLOW.content_tags.contains(name) {
-        return removals.push(whole(format!("the <{name}> element and its content")));
+        return vec![whole(format!("the <{name}> element and its content"))];
     }
     if !ALLOW.tags.contains(name) {
-        return removals.push(whole(format!("the <{name}> tag (its text is kept)")));
+        return vec![whole(format!("the <{name}> tag (its text is kept)"))];
     }
-    for attribute in &tag.attributes {
-        if let Some(removal) = check_attribute(name, attribute) {
-            removals.push(removal);
-        }
-    }
+    attributes
+        .filter_map(|(attribute, value)| {
+            let what = check_attribute(name, attribute, value)?;
+            Some(TagRemoval {
+                what,
+                attribute: Some(attribute.to_string()),
+            })
+        })
+        .collect()
 }
 
-fn check_attribute(tag: &str, attribute: &RawAttribute) -> Option<Removal> {
-    let removal = |what: String, dangerous| Removal {
-        offset: attribute.offset,
-        len: attribute.len,
-        what,
-        dangerous,
-    };
-    let name = attribute.name.as_str();
+fn check_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
     if !ALLOW.allows_attribute(tag, name) {
-        return Some(removal(format!("the `{name}` attribute of <{tag}>"), false));
+        return Some(format!("the `{name}` attribute of <{tag}>"));
     }
-    if !URL_ATTRIBUTES.contains(&name) {
+    if !URL_ATTRIBUTES.contains(&name) || dangerous_scheme(value).is_some() {
         return None;
     }
-    let value = decode_entities(&attribute.value);
-    if let Some(scheme) = dangerous_scheme(&value) {
-        return Some(removal(
-            format!("a `{scheme}:` URL in <{tag} {name}>"),
-            true,
-        ));
-    }
-    let scheme = scheme_of(&value)?;
+    let scheme = scheme_of(value)?;
     (!ALLOW.schemes.contains(scheme.as_str()))
-        .then(|| removal(format!("a `{scheme}:` URL in <{tag} {name}>"), false))
-}
-
-/// The few character references that can hide a scheme: `&#58;`, `&colon;`.
-fn decode_entities(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let Some(semi) = rest.find(';').filter(|&i| i <= 12) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        match decode_reference(&rest[1..semi]) {
-            Some(c) => out.push(c),
-            None => out.push_str(&rest[..=semi]),
-        }
-        rest = &rest[semi + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn decode_reference(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    let code = match name {
-        "colon" => Some(58),
-        "Tab" => Some(9),
-        "NewLine" => Some(10),
-        _ => match name.strip_prefix('#') {
-            Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
-            Some(dec) => number(dec, 10),
-            None => None,
-        },
-    };
-    code.and_then(char::from_u32)
-}
-
-struct RawTag {
-    name: String,
-    start: usize,
-    end: usize,
-    attributes: Vec<RawAttribute>,
-}
-
-struct RawAttribute {
-    name: String,
-    value: String,
-    offset: usize,
-    len: usize,
-}
-
-/// An opening tag starting at `start` (a `<`), if there is one.
-fn scan_tag(html: &str, start: usize) -> Option<RawTag> {
-    let after = &html[start + 1..];
-    if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let name_len = after
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-        .unwrap_or(after.len());
-    let name = after[..name_len].to_ascii_lowercase();
-    let mut tag = RawTag {
-        name,
-        start,
-        end: start + 1 + name_len,
-        attributes: Vec::new(),
-    };
-    scan_attributes(html, &mut tag);
-    Some(tag)
-}
-
-fn scan_attributes(html: &str, tag: &mut RawTag) {
-    let bytes = html.as_bytes();
-    let mut i = tag.end;
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] == b'>' {
-            tag.end = (i + 1).min(bytes.len());
-            return;
-        }
-        let (attribute, next) = scan_attribute(html, i);
-        tag.attributes.push(attribute);
-        i = next;
-    }
-}
-
-fn scan_attribute(html: &str, start: usize) -> (RawAttribute, usize) {
-    let bytes = html.as_bytes();
-    let stop = |b: u8| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/');
-    let mut i = start + 1;
-    while i < bytes.len() && !stop(bytes[i]) {
-        i += 1;
-    }
-    let name = html[start..i].to_ascii_lowercase();
-    let mut value = String::new();
-    if bytes.get(i) == Some(&b'=') {
-        let (text, next) = scan_value(html, i + 1);
-        value = text;
-        i = next;
-    }
-    let attribute = RawAttribute {
-        name,
-        value,
-        offset: start,
-        len: i - start,
-    };
-    (attribute, i)
-}
-
-fn scan_value(html: &str, start: usize) -> (String, usize) {
-    let rest = &html[start..];
-    if let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) {
-        let body = &rest[1..];
-        return match body.find(quote) {
-            Some(i) => (body[..i].to_string(), start + i + 2),
-            None => (body.to_string(), html.len()),
-        };
-    }
-    let end = rest
-        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-        .unwrap_or(rest.len());
-    (rest[..end].to_string(), start + end)
-}
-
-/// Past a comment, closing tag or declaration starting at `start`.
-fn skip_markup(html: &str, start: usize) -> usize {
-    let rest = &html[start..];
-    let end = if rest.starts_with("<!--") {
-        rest.find("-->").map(|i| i + 3)
-    } else if rest[1..].starts_with(['/', '!', '?']) {
-        rest.find('>').map(|i| i + 1)
-    } else {
-        Some(1)
-    };
-    start + end.unwrap_or(rest.len())
-}
-
-/// Past the closing tag of a script-like element whose content goes too.
-fn skip_content(html: &str, from: usize, name: &str) -> usize {
-    let lower = html[from..].to_ascii_lowercase();
-    lower
-        .find(&format!("</{name}"))
-        .map_or(html.len(), |i| from + i)
+        .then(|| format!("a `{scheme}:` URL in <{tag} {name}>"))
 }

@@ -501,3 +501,23 @@ fn rejects_a_badly_quoted_cell_at_its_quote_with_the_fix() {
 fn rejects_ids_that_give_no_address_at_their_cell_with_the_reason() {
     check_case("ids_without_an_address");
 }
+
+#[test]
+fn refuses_code_urls_in_trusted_raw_html_however_encoded() {
+    check_case("raw_html_trusted_code_urls");
+}
+
+#[test]
+fn refuses_unclosed_raw_text_elements_and_comments() {
+    check_case("raw_html_unclosed");
+}
+
+#[test]
+fn refuses_a_control_character_in_front_matter() {
+    check_case("front_matter_control_character");
+}
+
+#[test]
+fn refuses_content_nested_too_deep() {
+    check_case("content_nested_too_deep");
+}

@@ -168,10 +168,53 @@ fn reports_every_unknown_key_and_still_checks_the_rest() {
     );
 }
 
+/// Either front matter with a title, or errors each placed in the file.
+fn assert_shape(source: &str, result: &Result<FrontMatter, Vec<Diagnostic>>) {
+    match result {
+        Ok(front) => assert!(!front.title.trim().is_empty(), "{source:?}"),
+        Err(problems) => {
+            assert!(!problems.is_empty(), "{source:?}");
+            for problem in problems {
+                assert_eq!(problem.severity, crate::diagnostics::Severity::Error);
+                assert!(problem.hint.is_some(), "{problem}");
+                let location = problem.location.as_ref();
+                assert!(
+                    location.is_some_and(|l| l.line >= 1 && l.column >= 1),
+                    "{problem}"
+                );
+            }
+        }
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_on_any_front_matter(front in "\\PC*", body in "\\PC*") {
-        let _ = read(&format!("+++\n{front}\n+++\n{body}"), true);
-        let _ = read(&front, false);
+        let source = format!("+++\n{front}\n+++\n{body}");
+        let parts = split(&source).expect("fenced");
+        let result = parse(&source, &parts, Path::new("a.fr.md"), true);
+        assert_shape(&source, &result);
+        if let Ok(parts) = split(&front) {
+            let result = parse(&front, &parts, Path::new("a.fr.md"), false);
+            assert_shape(&front, &result);
+        }
     }
+}
+
+#[test]
+fn refuses_control_characters_at_their_line_and_column() {
+    let all = errors(
+        "+++\r\ntitle = \"Le\u{b}titre\"\r\nsummary = \"a\u{0}b\"\r\n+++\r\n",
+        false,
+    );
+    assert_eq!(
+        all,
+        [
+            "a.fr.md:2:12: error: the front matter holds an invisible control character (U+000B)",
+            "a.fr.md:3:13: error: the front matter holds an invisible control character (U+0000)",
+        ]
+    );
+    let front =
+        read("+++\r\ntitle = \"T\tx\"\r\n+++\r\n", false).expect("CRLF and tab are welcome");
+    assert_eq!(front.title, "T\tx");
 }

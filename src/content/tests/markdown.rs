@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use super::super::markdown::{markdown_to_html, render};
+use super::super::markdown::{RawHtml, markdown_to_html, render, render_with};
 use crate::diagnostics::Severity;
 
 #[test]
@@ -115,21 +115,57 @@ fn gives_plain_text_for_search() {
     assert_eq!(text, "Titre Un texte avec code. un deux");
 }
 
+/// Issues placed inside the source, each with a hint; without an error,
+/// unique heading ids clear of the theme's and HTML with no script.
+fn assert_shape(source: &str, policy: RawHtml) {
+    let (rendered, issues) = render_with(source, policy);
+    for issue in &issues {
+        assert!(
+            source.get(issue.span.clone()).is_some(),
+            "{source:?}: {issue:?}"
+        );
+        assert!(
+            !issue.message.is_empty() && issue.hint.is_some(),
+            "{issue:?}"
+        );
+    }
+    if issues.iter().any(|i| i.severity == Severity::Error) {
+        return;
+    }
+    let mut ids = std::collections::HashSet::new();
+    for heading in &rendered.headings {
+        assert!(
+            !heading.id.is_empty() && ids.insert(heading.id.as_str()),
+            "{source:?}"
+        );
+        assert!(!super::super::ids::THEME_IDS.contains(&heading.id.as_str()));
+        assert!(
+            rendered.html.contains(&format!(" id=\"{}\"", heading.id)),
+            "{}",
+            rendered.html
+        );
+    }
+    if policy == RawHtml::Sanitize {
+        assert!(!rendered.html.contains("<script"), "{}", rendered.html);
+    }
+}
+
 proptest! {
     #[test]
     fn never_panics_on_any_input(source in "\\PC*") {
-        let _ = render(&source);
+        assert_shape(&source, RawHtml::Sanitize);
+        assert_shape(&source, RawHtml::Trust);
     }
 
     #[test]
     fn never_panics_on_html_like_input(source in "[<>a-z =\"'/!\\-:\n|#\\[\\]()é]{0,80}") {
-        let _ = render(&source);
+        assert_shape(&source, RawHtml::Sanitize);
+        assert_shape(&source, RawHtml::Trust);
     }
 }
 
 #[test]
 fn sanitises_raw_html_by_default_with_a_warning_at_its_place() {
-    use super::super::markdown::{RawHtml, render_with};
     let markdown = "Texte\n\n<p onclick=\"x()\">Bonjour</p>\n";
     let (rendered, issues) = render_with(markdown, RawHtml::Sanitize);
     assert!(!rendered.html.contains("onclick"), "{}", rendered.html);
@@ -144,7 +180,6 @@ fn sanitises_raw_html_by_default_with_a_warning_at_its_place() {
 
 #[test]
 fn refuses_code_urls_even_when_raw_html_is_trusted() {
-    use super::super::markdown::{RawHtml, render_with};
     for markdown in ["<a href=\"javascript:x()\">a</a>", "[a](javascript:x())"] {
         let (_, issues) = render_with(markdown, RawHtml::Trust);
         assert!(

@@ -3,4 +3,5 @@
 mod frontmatter;
 mod load;
 mod markdown;
+mod raw_html;
 mod sanitize;

@@ -1,9 +1,10 @@
 //! The raw HTML allow-list: what is kept, what is reported.
 
-use super::super::sanitize::{clean, dangerous_scheme, lint};
+use super::super::html_scan::{FindingKind, scan};
+use super::super::sanitize::{clean, dangerous_scheme};
 
 fn whats(html: &str) -> Vec<String> {
-    lint(html).into_iter().map(|r| r.what).collect()
+    scan(html).into_iter().map(|r| r.what).collect()
 }
 
 #[test]
@@ -23,6 +24,11 @@ fn reports_script_and_event_handlers() {
             "the `onerror` attribute of <img>"
         ]
     );
+    let found = scan(html);
+    assert_eq!(
+        &html[found[1].offset..][..found[1].len],
+        "onerror=\"alert(1)\""
+    );
     let cleaned = clean(html);
     assert!(
         !cleaned.contains("script") && !cleaned.contains("onerror"),
@@ -32,10 +38,10 @@ fn reports_script_and_event_handlers() {
 
 #[test]
 fn flags_javascript_urls_even_when_encoded_as_dangerous() {
-    let removals = lint(r#"<a href="java&#x09;script&colon;alert(1)">x</a>"#);
-    assert_eq!(removals.len(), 1);
-    assert!(removals[0].dangerous);
-    assert_eq!(removals[0].offset, 3);
+    let found = scan(r#"<a href="java&#x09;script&colon;alert(1)">x</a>"#);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, FindingKind::CodeUrl);
+    assert_eq!(found[0].offset, 3);
 }
 
 #[test]
@@ -62,20 +68,34 @@ fn reports_unknown_tags_and_keeps_their_text() {
     assert_eq!(clean("<marquee>texte</marquee>"), "texte");
 }
 
+/// Each broken fragment gives findings inside the fragment, and the one
+/// that leaves something open says so.
 #[test]
 fn never_panics_on_broken_markup() {
-    for html in [
-        "<",
-        "<a",
-        "<a href=",
-        "<a href=\"",
-        "<!--",
-        "</",
-        "<a b='>",
-        "<é>",
-        "<a\u{e9}=1>",
-    ] {
-        let _ = lint(html);
-        let _ = clean(html);
+    let cases = [
+        ("<", None),
+        ("<a", Some(FindingKind::Unclosed)),
+        ("<a href=", Some(FindingKind::Unclosed)),
+        ("<a href=\"", Some(FindingKind::Unclosed)),
+        ("<!--", Some(FindingKind::Unclosed)),
+        ("</", None),
+        ("<a b='>", Some(FindingKind::Unclosed)),
+        ("<é>", None),
+        ("<a\u{e9}=1>", Some(FindingKind::Removed)),
+    ];
+    for (html, expected) in cases {
+        let found = scan(html);
+        for finding in &found {
+            assert!(
+                finding.offset + finding.len <= html.len(),
+                "{html}: {found:?}"
+            );
+        }
+        assert_eq!(found.first().map(|f| f.kind), expected, "{html}: {found:?}");
+        let cleaned = clean(html);
+        assert!(
+            !cleaned.contains('<') || cleaned.starts_with("<a"),
+            "{html}: {cleaned}"
+        );
     }
 }
