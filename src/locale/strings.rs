@@ -2,13 +2,13 @@
 //! visible fallback to the default language.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
 use super::{Locale, PluralCategory, strings_toml};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
 /// One UI string: plain text, or a plural message chosen by count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,22 @@ pub(super) enum Message {
 }
 
 impl Message {
+    /// The `{name}`s of every form.
+    fn placeholders(&self) -> BTreeSet<String> {
+        let texts: Vec<&str> = match self {
+            Self::Text(text) => vec![text.as_str()],
+            Self::Plural(forms) => forms.values().map(String::as_str).collect(),
+        };
+        let mut names = BTreeSet::new();
+        for text in texts {
+            fill(text, |name| {
+                names.insert(name.to_string());
+                None::<Cow<'_, str>>
+            });
+        }
+        names
+    }
+
     fn render(&self, count: Option<Decimal>, locale: &Locale) -> String {
         let Some(n) = count else {
             return self.form(PluralCategory::Other).to_string();
@@ -87,10 +103,23 @@ impl Strings {
         diagnostics: &mut Diagnostics,
     ) -> Strings {
         let mut languages: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
+        let mut placeholders = Placeholders::default();
         for (lang, path, text) in files {
             let messages = strings_toml::read(path, text, diagnostics);
-            languages.entry(lang.clone()).or_default().extend(messages);
+            let by_key = languages.entry(lang.clone()).or_default();
+            for (key, message, location) in messages {
+                placeholders.note(
+                    lang == default_language,
+                    lang,
+                    &key,
+                    &message,
+                    path,
+                    location,
+                );
+                by_key.insert(key, message);
+            }
         }
+        diagnostics.extend(placeholders.unknown());
         if !languages.contains_key(default_language) {
             diagnostics.push(
                 Diagnostic::warning(format!(
@@ -169,6 +198,61 @@ impl Strings {
 
     fn message(&self, lang: &str, key: &str) -> Option<&Message> {
         self.languages.get(lang)?.get(key)
+    }
+}
+
+/// What `{name}`s each string may use: those of the first (lowest layer)
+/// default-language string of its key, the one templates are written for.
+#[derive(Default)]
+struct Placeholders {
+    reference: BTreeMap<String, BTreeSet<String>>,
+    /// The last definition of each (language, key), with its names.
+    written: BTreeMap<(String, String), (BTreeSet<String>, PathBuf, Location)>,
+}
+
+impl Placeholders {
+    fn note(
+        &mut self,
+        is_default: bool,
+        lang: &str,
+        key: &str,
+        message: &Message,
+        path: &std::path::Path,
+        location: Location,
+    ) {
+        let names = message.placeholders();
+        if is_default && !self.reference.contains_key(key) {
+            self.reference.insert(key.to_string(), names.clone());
+        }
+        let at = (lang.to_string(), key.to_string());
+        self.written
+            .insert(at, (names, path.to_path_buf(), location));
+    }
+
+    /// A warning for each string that uses a name its key never receives:
+    /// it would be shown to readers as `{name}`.
+    fn unknown(self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for ((lang, key), (names, path, location)) in self.written {
+            let Some(known) = self.reference.get(&key) else {
+                continue;
+            };
+            for name in names.difference(known) {
+                let listed: Vec<String> = known.iter().map(|k| format!("{{{k}}}")).collect();
+                let receives = match listed.is_empty() {
+                    true => "no placeholder".to_string(),
+                    false => listed.join(", "),
+                };
+                found.push(
+                    Diagnostic::warning(format!(
+                        "the UI string `{key}` ({lang}) uses {{{name}}}, which it never receives: readers would see it as written"
+                    ))
+                    .at(&path, location.clone())
+                    .with_hint(format!("this string receives {receives}: check the spelling")),
+                );
+            }
+        }
+        found
     }
 }
 

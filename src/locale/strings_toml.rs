@@ -33,7 +33,7 @@ pub(super) fn read(
     path: &Path,
     source: &str,
     diagnostics: &mut Diagnostics,
-) -> Vec<(String, Message)> {
+) -> Vec<(String, Message, Location)> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (table, errors) = DeTable::parse_recoverable(source);
     let mut reader = Reader {
@@ -57,7 +57,8 @@ struct Reader<'a> {
     path: &'a Path,
     source: &'a str,
     diagnostics: &'a mut Diagnostics,
-    messages: Vec<(String, Message)>,
+    /// Each message with where it is written.
+    messages: Vec<(String, Message, Location)>,
 }
 
 impl Reader<'_> {
@@ -74,7 +75,11 @@ impl Reader<'_> {
 
     fn value(&mut self, name: String, value: &Spanned<DeValue<'_>>) {
         match value.get_ref() {
-            DeValue::String(text) => self.messages.push((name, Message::Text(text.to_string()))),
+            DeValue::String(text) => {
+                let location = Location::at(self.source, value.span());
+                self.messages
+                    .push((name, Message::Text(text.to_string()), location));
+            }
             DeValue::Table(table) if is_plural(table) => self.plural(name, table, value.span()),
             DeValue::Table(table) => self.table(&name, table),
             other => {
@@ -100,9 +105,10 @@ impl Reader<'_> {
         if !forms.contains_key(&PluralCategory::Other) {
             let message = format!("the plural message `{name}` has no `other` form");
             let hint = "add other = \"…\": it is used for every number no other form covers";
-            self.push(Diagnostic::error(message).with_hint(hint), span);
+            self.push(Diagnostic::error(message).with_hint(hint), span.clone());
         }
-        self.messages.push((name, Message::Plural(forms)));
+        let location = Location::at(self.source, span);
+        self.messages.push((name, Message::Plural(forms), location));
     }
 
     fn unknown_category(&mut self, name: &str, key: &str, span: Range<usize>) {

@@ -214,3 +214,35 @@ fn default_theme_counts_projects_in_the_six_arabic_forms() {
     assert_eq!(text("2"), "2 projets");
     assert_eq!(text("1000000"), "1.000.000 de projets");
 }
+
+#[test]
+fn warns_of_a_placeholder_its_string_never_receives_at_its_line() {
+    let (_, diagnostics, dir) = load(&[
+        (
+            "fr",
+            "theme-fr.toml",
+            "projects.count = { one = \"{count} projet\", other = \"{count} projets\" }\nhello = \"Bonjour\"\n",
+        ),
+        (
+            "ar",
+            "theme-ar.toml",
+            "projects.count = { one = \"مشروع\", other = \"{count} مشروع\" }\n",
+        ),
+        (
+            "ar",
+            "site-ar.toml",
+            "hello = \"مرحبا\"\nprojects.count = { other = \"{cont} مشروع\" }\n",
+        ),
+    ]);
+    assert_eq!(
+        messages(&diagnostics, dir.path()),
+        [
+            "site-ar.toml:2:18: warning: the UI string `projects.count` (ar) uses {cont}, which it never receives: readers would see it as written"
+        ]
+    );
+    let hint = diagnostics.iter().next().and_then(|d| d.hint.clone());
+    assert_eq!(
+        hint.as_deref(),
+        Some("this string receives {count}: check the spelling")
+    );
+}
