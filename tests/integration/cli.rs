@@ -352,3 +352,28 @@ fn markdown_files_that_are_not_read_are_named_in_a_warning() {
         "hidden files stay quiet: {stderr}"
     );
 }
+
+#[test]
+fn links_inside_the_site_are_read_as_the_files_they_point_to() {
+    let site = Site::default_site();
+    fs::create_dir_all(site.path("drafts")).expect("folder");
+    let article = site.read("content/news/2023-08-08-convention-ess.fr.md");
+    let article = article.replace("title = \"", "title = \"Lien : ");
+    site.write("drafts/2025-02-02-lien.fr.md", &article);
+    std::os::unix::fs::symlink(
+        "../../drafts/2025-02-02-lien.fr.md",
+        site.path("content/news/2025-02-02-lien.fr.md"),
+    )
+    .expect("article link");
+    fs::create_dir_all(site.path("static")).expect("static folder");
+    site.write("drafts/note.txt", "shared file\n");
+    std::os::unix::fs::symlink("../drafts/note.txt", site.path("static/note.txt"))
+        .expect("static link");
+    let run = site.build(&[]);
+    assert!(run.stdout().is_empty(), "no warning: {}", run.stdout());
+    assert!(
+        site.read("out/fr/actualites/2025-02-02-lien/index.html")
+            .contains("Lien : ")
+    );
+    assert_eq!(site.read("out/note.txt"), "shared file\n");
+}
