@@ -276,7 +276,11 @@ fn string_files(
 ) -> Vec<(String, PathBuf, String)> {
     let mut files = Vec::new();
     for language in &config.languages {
-        for file in layers.find("i18n", &format!("{}.toml", language.code)) {
+        let found = layers.find("i18n", &format!("{}.toml", language.code));
+        if found.is_empty() {
+            diagnostics.push(no_strings(&language.code));
+        }
+        for file in found {
             match file.read_text(config::MAX_CONFIG_BYTES) {
                 Ok(text) => files.push((language.code.clone(), file.relative, text)),
                 Err(error) => diagnostics.push(Diagnostic::from(error).in_file(&file.relative)),
@@ -284,6 +288,18 @@ fn string_files(
         }
     }
     files
+}
+
+/// A language with no strings file at all would show every interface text
+/// in another language: a configuration error, not a warning.
+fn no_strings(code: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the language `{code}` has no interface texts: there is no i18n/{code}.toml"
+    ))
+    .in_file(config::CONFIG_FILE)
+    .with_hint(format!(
+        "the built-in theme has fr, ar, en and es; for `{code}`, write i18n/{code}.toml in the site (start from a copy of themes/default/i18n/fr.toml, from `bayan theme eject`)"
+    ))
 }
 
 fn load_locales(
@@ -296,7 +312,7 @@ fn load_locales(
     let tags: Vec<(String, String)> = config
         .languages
         .iter()
-        .map(|l| (l.code.clone(), l.locale.clone()))
+        .map(|l| (l.code.clone(), l.formats_with().to_string()))
         .collect();
     match Locales::new(&tags, strings) {
         Ok(locales) => Some(Arc::new(locales)),
@@ -304,7 +320,7 @@ fn load_locales(
             diagnostics.push(
                 Diagnostic::error(error.to_string())
                     .in_file(config::CONFIG_FILE)
-                    .with_hint("use a CLDR locale such as fr-MA or ar-MA"),
+                    .with_hint("use a CLDR locale such as fr-MA or ar-MA; for a language CLDR does not cover, keep its `locale` and add format_locale = \"fr-MA\" (the locale that formats its numbers and dates)"),
             );
             None
         }

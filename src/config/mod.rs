@@ -48,6 +48,8 @@ pub struct Language {
     pub code: String,
     pub name: String,
     pub locale: String,
+    /// Formats numbers, dates and plurals when CLDR lacks `locale`.
+    pub format_locale: Option<String>,
     pub direction: Direction,
     pub title: String,
     pub description: String,
@@ -134,6 +136,13 @@ pub struct Indicators {
     pub unit: Named,
     pub target: Named,
     pub achieved: Named,
+}
+
+impl Language {
+    /// The CLDR locale numbers, dates and plurals are formatted with.
+    pub fn formats_with(&self) -> &str {
+        self.format_locale.as_deref().unwrap_or(&self.locale)
+    }
 }
 
 impl SiteConfig {

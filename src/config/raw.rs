@@ -57,6 +57,10 @@ pub struct RawLanguage {
     pub name: String,
     /// A CLDR locale, such as `fr-MA` or `ar-MA`.
     pub locale: String,
+    /// The CLDR locale that formats numbers, dates and plurals when CLDR
+    /// has no data for `locale` (Amazigh, `zgh`, for example).
+    #[serde(default)]
+    pub format_locale: Option<String>,
     #[serde(default)]
     pub direction: Option<RawDirection>,
     pub title: String,

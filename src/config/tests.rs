@@ -140,7 +140,7 @@ fn rejects_unconfigured_default_language() {
 
 #[test]
 fn rejects_unsafe_section_slug() {
-    let text = format!("{MINIMAL}[sections]\nprojects = {{ fr = \"../x\" }}\n");
+    let text = format!("{MINIMAL}[sections]\nprojects = {{ fr = \"../x\", ar = \"mashari\" }}\n");
     let d = only_error(&text);
     assert_eq!(
         d.message,

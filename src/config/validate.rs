@@ -141,6 +141,7 @@ impl Validator<'_> {
                 code,
                 name: language.name,
                 locale: language.locale,
+                format_locale: language.format_locale,
                 direction,
                 title: language.title,
                 description: language.description,
@@ -224,6 +225,13 @@ impl Validator<'_> {
             .iter()
             .map(|code| {
                 let Some(slug) = raw.get(code.as_str()) else {
+                    // A table that gives some languages a slug must give
+                    // every one: a language added later must not get an
+                    // English default silently. No table at all keeps the
+                    // documented defaults.
+                    if !raw.is_empty() {
+                        self.missing_slug(raw, code, key);
+                    }
                     return (code.clone(), fallback.to_string());
                 };
                 if !is_slug(slug.get_ref()) {
@@ -234,6 +242,19 @@ impl Validator<'_> {
                 (code.clone(), slug.get_ref().clone())
             })
             .collect()
+    }
+
+    fn missing_slug(&mut self, raw: &PerLanguage, code: &str, key: &str) {
+        let span = raw.keys().next().map(|k| k.span()).unwrap_or(0..0);
+        let given: Vec<&str> = raw.keys().map(|k| k.get_ref().as_str()).collect();
+        self.error(
+            format!("{key} has no URL segment for the language `{code}`"),
+            span,
+        )
+        .hint = Some(format!(
+            "add {code} = \"...\" beside {}: each language's addresses use its own words",
+            given.join(", ")
+        ));
     }
 
     /// Labels per language; a missing one is left out (shown in the default

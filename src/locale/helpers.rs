@@ -68,14 +68,28 @@ fn text(locales: &Locales, value: &Value, state: &State) -> TeraResult<Value> {
     let lang = field("lang").and_then(Value::as_str).unwrap_or_default();
     let dir = locales.get(lang).map_or("auto", Locale::direction);
     let (page_lang, _) = current(locales, state, "text")?;
-    let note = locales
-        .lookup(&page_lang, "not_translated", None)
-        .map_or(String::new(), |found| found.text);
+    let note = untranslated_note(locales, &page_lang, lang);
     Ok(Value::safe_string(&format!(
         "<span lang=\"{}\" dir=\"{dir}\" class=\"untranslated\">{escaped}</span><small class=\"untranslated-note\">({})</small>",
         state.escape(lang)?,
         state.escape(&note)?
     )))
+}
+
+/// "not yet translated into LANGUAGE: shown in LANGUAGE", in the reader's
+/// language, naming the language of the text shown (`languages.CODE` of
+/// the reader's strings, else its code).
+fn untranslated_note(locales: &Locales, page_lang: &str, shown: &str) -> String {
+    let Some(note) = locales.lookup(page_lang, "not_translated", None) else {
+        return String::new();
+    };
+    let name = locales
+        .lookup(page_lang, &format!("languages.{shown}"), None)
+        .filter(|found| found.fallback_lang.is_none())
+        .map_or_else(|| shown.to_string(), |found| found.text);
+    fill(&note.text, |key| {
+        (key == "language").then(|| name.as_str().into())
+    })
 }
 
 fn number(locales: &Locales, value: &Value, kwargs: &Kwargs, state: &State) -> TeraResult<String> {

@@ -1,0 +1,144 @@
+//! Languages by configuration only: a third language needs its slugs, its
+//! interface texts (the built-in theme has fr, ar, en and es) and a locale
+//! CLDR knows, or a `format_locale` that formats for it.
+
+use crate::support::{Site, attrs, path_str};
+
+/// The default site's `site.toml` with one more language, every section
+/// and facet given a slug in it.
+fn with_language(site: &Site, language: &str, slugs: bool) {
+    let mut config = site.read("site.toml");
+    let (code, _) = language.split_once('\n').unwrap_or(("", ""));
+    let code = code.trim_start_matches("code = \"").trim_end_matches('"');
+    config = config.replacen(
+        "\n# URL segments",
+        &format!("\n[[languages]]\n{language}\n\n# URL segments"),
+        1,
+    );
+    if slugs {
+        let lines: Vec<String> = config
+            .lines()
+            .map(|line| match line.find(", ar = \"") {
+                Some(_) if line.contains("{ fr = ") => {
+                    let (head, _) = line.rsplit_once(" }").unwrap_or((line, ""));
+                    format!("{head}, {code} = \"{code}-{}\" }}", slug_name(line))
+                }
+                _ => line.to_string(),
+            })
+            .collect();
+        config = lines.join("\n") + "\n";
+    }
+    site.write("site.toml", config);
+}
+
+/// A slug for a `key = { fr = "X", ... }` line: X, for a unique one.
+fn slug_name(line: &str) -> String {
+    let after = line.split("fr = \"").nth(1).unwrap_or("");
+    after.split('"').next().unwrap_or("").to_string()
+}
+
+const SPANISH: &str = "code = \"es\"\nname = \"Español\"\nlocale = \"es-ES\"\ndirection = \"ltr\"\ntitle = \"Economía social y solidaria\"";
+
+#[test]
+fn a_third_language_builds_with_its_own_texts_and_a_switcher_among_three() {
+    let site = Site::default_site();
+    with_language(&site, SPANISH, true);
+    site.build(&[]);
+    let home = site.page("/es/");
+    assert_eq!(attrs(&home, "html", "lang"), ["es"]);
+    assert_eq!(attrs(&home, "html", "dir"), ["ltr"]);
+    let switcher = attrs(&site.page("/fr/"), "a[hreflang]", "hreflang");
+    assert!(
+        switcher.contains(&"ar".to_string()) && switcher.contains(&"es".to_string()),
+        "{switcher:?}"
+    );
+    // The articles have no Spanish text: their list says so in Spanish.
+    let text = site.read("out/es/index.html");
+    assert!(
+        text.contains("Ir al contenido principal"),
+        "the Spanish skip link"
+    );
+    assert!(
+        site.read("out/es/es-projets/index.html")
+            .contains("proyectos")
+    );
+}
+
+#[test]
+fn untranslated_text_says_so_in_the_readers_language_naming_the_language_shown() {
+    let site = Site::default_site();
+    with_language(&site, SPANISH, true);
+    site.build(&[]);
+    // Project names exist in French and Arabic only: Spanish pages show the
+    // French text, marked.
+    let page = site.read("out/es/es-projets/index.html");
+    assert!(
+        page.contains("class=\"untranslated\""),
+        "a fallback is shown"
+    );
+    assert!(
+        page.contains("(aún no traducido al español: se muestra en francés)"),
+        "{}",
+        &page[..page.len().min(400)]
+    );
+}
+
+#[test]
+fn a_language_whose_sections_have_no_slug_is_an_error_naming_each() {
+    let site = Site::default_site();
+    with_language(&site, SPANISH, false);
+    let run = site.bayan(&[
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&site.out()),
+    ]);
+    run.assert_failure();
+    let stderr = run.stderr();
+    for key in [
+        "sections.projects",
+        "sections.news",
+        "sections.search",
+        "facets.slug",
+    ] {
+        let expected = format!("{key} has no URL segment for the language `es`");
+        assert!(stderr.contains(&expected), "{expected}: {stderr}");
+    }
+}
+
+#[test]
+fn a_language_without_interface_texts_is_an_error_and_format_locale_formats_for_it() {
+    let site = Site::default_site();
+    let amazigh = "code = \"zgh\"\nname = \"ⵜⴰⵎⴰⵣⵉⵖⵜ\"\nlocale = \"zgh-MA\"\nformat_locale = \"fr-MA\"\ntitle = \"ⵜⴰⴷⴰⵎⵙⴰ\"";
+    with_language(&site, amazigh, true);
+    let out = site.out();
+    let args = [
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ];
+    let run = site.bayan(&args);
+    run.assert_failure();
+    assert!(
+        run.stderr()
+            .contains("the language `zgh` has no interface texts: there is no i18n/zgh.toml"),
+        "{}",
+        run.stderr()
+    );
+    site.write(
+        "i18n/zgh.toml",
+        "skip_link = \"ⵣⴰⵢⴷ\"\n[language]\nname = \"ⵜⴰⵎⴰⵣⵉⵖⵜ\"\n",
+    );
+    let run = site.bayan(&args);
+    run.assert_success();
+    let home = site.read("out/zgh/index.html");
+    assert!(home.contains("lang=\"zgh\""), "the page is in Amazigh");
+    // Numbers follow fr-MA: 9.596.895,95.
+    assert!(
+        home.contains("9.596.895,95"),
+        "amounts formatted by the fallback locale"
+    );
+}
