@@ -106,6 +106,8 @@ pub struct Records {
 pub struct Facet {
     pub field: Named,
     pub slug: BTreeMap<String, String>,
+    /// Value to its label per language (for fields without a lookup table).
+    pub labels: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone)]

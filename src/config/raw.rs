@@ -117,6 +117,10 @@ pub struct RawFacet {
     /// URL segment per language; defaults to the field name.
     #[serde(default)]
     pub slug: PerLanguage,
+    /// Labels of the values, per language, for a field without a lookup
+    /// table: `labels.active = { fr = "En cours", ar = "جارٍ" }`.
+    #[serde(default)]
+    pub labels: BTreeMap<Spanned<String>, PerLanguage>,
 }
 
 #[derive(Debug, Deserialize)]

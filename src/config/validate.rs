@@ -32,7 +32,16 @@ impl Validator<'_> {
             .map(|f| {
                 let field = self.named(f.field);
                 let slug = self.slugs(&f.slug, &field.name, &codes, "facets.slug");
-                Facet { field, slug }
+                let labels = f
+                    .labels
+                    .into_iter()
+                    .map(|(value, labels)| (value.into_inner(), self.labels(labels, &codes)))
+                    .collect();
+                Facet {
+                    field,
+                    slug,
+                    labels,
+                }
             })
             .collect();
         self.unique_key_figures(&raw.key_figures);

@@ -136,6 +136,7 @@ pub fn build<'a>(
             value.figures = figures.map_err(|d| diagnostics.push(*d)).ok()?;
         }
     }
+    unlabelled_values(config, &facets, diagnostics);
     let parts = pages::Parts {
         config,
         content,
@@ -160,6 +161,39 @@ pub fn build<'a>(
         paths,
     };
     (!diagnostics.has_errors()).then_some(site)
+}
+
+/// A facet given labels in `site.toml` should label every value the data
+/// holds: one without is shown as its raw code.
+fn unlabelled_values(config: &SiteConfig, facets: &[Facet<'_>], diagnostics: &mut Diagnostics) {
+    for facet in facets.iter().filter(|f| f.lookup.is_none()) {
+        let Some(configured) = config.facets.iter().find(|c| c.field.name == facet.field) else {
+            continue;
+        };
+        if configured.labels.is_empty() {
+            continue;
+        }
+        for value in facet
+            .values
+            .iter()
+            .filter(|v| !configured.labels.contains_key(&v.key))
+        {
+            diagnostics.push(
+                crate::diagnostics::Diagnostic::warning(format!(
+                    "the value `{}` of `{}` has no label: pages show it as written",
+                    value.key, facet.field
+                ))
+                .at(
+                    crate::config::CONFIG_FILE,
+                    configured.field.location.clone(),
+                )
+                .with_hint(format!(
+                    "add labels.\"{}\" = {{ ... }} to this facet, one text per language",
+                    value.key
+                )),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

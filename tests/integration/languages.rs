@@ -142,3 +142,30 @@ fn a_language_without_interface_texts_is_an_error_and_format_locale_formats_for_
         "amounts formatted by the fallback locale"
     );
 }
+
+#[test]
+fn facet_values_without_a_lookup_table_take_their_labels_from_site_toml() {
+    let site = Site::default_site();
+    let config = site.read("site.toml");
+    let year = "slug = { fr = \"annee\", ar = \"sana\" }";
+    assert!(config.contains(year));
+    let labels =
+        "labels.\"2023\" = { fr = \"Première année (2023)\", ar = \"السنة الأولى (2023)\" }";
+    site.write(
+        "site.toml",
+        config.replacen(year, &format!("{year}\n{labels}"), 1),
+    );
+    let run = site.build(&[]);
+    let index = site.read("out/fr/projets/annee/index.html");
+    assert!(index.contains("Première année (2023)"), "the French label");
+    assert!(
+        site.read("out/ar/mashari/sana/index.html")
+            .contains("السنة الأولى (2023)")
+    );
+    // Values the data holds and site.toml does not label are named.
+    let warnings = run.stdout();
+    assert!(
+        warnings.contains("the value `2024` of `year` has no label"),
+        "{warnings}"
+    );
+}

@@ -227,7 +227,18 @@ pub fn value_label<'a>(site: &'a Site<'_>, facet: usize, value: usize, lang: &'a
             let field = table.schema.fields.iter().find(|f| f.translated)?;
             cell_text(site, table, row, &field.name, lang)
         });
-    from_lookup.unwrap_or_else(|| Text::new(&value_model.key, lang))
+    let configured = || {
+        let facet_config = site
+            .config
+            .facets
+            .iter()
+            .find(|f| f.field.name == facet_model.field)?;
+        let labels = facet_config.labels.get(&value_model.key)?;
+        Some(super::label(site, labels, lang))
+    };
+    from_lookup
+        .or_else(configured)
+        .unwrap_or_else(|| Text::new(&value_model.key, lang))
 }
 
 fn charts<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<ChartView<'a>> {
