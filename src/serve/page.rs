@@ -166,7 +166,7 @@ mod tests {
 
     fn broken_cell() -> Diagnostic {
         let source = "id,amount\nTTA-1,<abc>\n";
-        Diagnostic::error("the amount is not a number")
+        Diagnostic::error("the amount <abc> is not a number")
             .at("data/projects.csv", Location::at(source, 16..21))
             .with_hint("write digits & a point")
     }
@@ -189,7 +189,7 @@ mod tests {
             "role=\"dialog\"",
             "aria-labelledby=\"bayan-overlay-title\"",
             "data/projects.csv:2:7",
-            "the amount is not a number",
+            "the amount &lt;abc&gt; is not a number",
             "&lt;abc&gt;",
             "write digits &amp; a point",
             // The page is Arabic: the overlay's own words are too.
