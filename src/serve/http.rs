@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::Shared;
+use super::compressed::decompress;
 use super::page::{self, EVENTS, SCRIPT, STYLE};
 use super::paths::{self, Refused};
 use super::snapshot::Snapshot;
@@ -41,7 +42,7 @@ pub fn handle(request: Request, shared: &Arc<Shared>) {
         ),
         _ => {
             let snapshot = shared.store.current();
-            let response = site_file(request.url(), &snapshot);
+            let response = site_file(request.url(), accepts_gzip(&request), &snapshot);
             respond(request, response);
         }
     }
@@ -49,14 +50,22 @@ pub fn handle(request: Request, shared: &Arc<Shared>) {
 
 type Answer = Response<Cursor<Vec<u8>>>;
 
+/// Whether the client takes gzip-compressed bodies (every browser does).
+fn accepts_gzip(request: &Request) -> bool {
+    request
+        .headers()
+        .iter()
+        .any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"))
+}
+
 /// The file a URL names, a redirect to its folder, or the 404 page.
-fn site_file(url: &str, snapshot: &Snapshot) -> Answer {
+fn site_file(url: &str, gzip: bool, snapshot: &Snapshot) -> Answer {
     let key = match paths::file_key(url) {
         Ok(key) => key,
         Err(Refused(why)) => return text(403, &format!("refused: {why}\n")),
     };
-    if let Some(body) = snapshot.files.get(&key) {
-        return page_or_file(200, &key, body, snapshot);
+    if let Some(stored) = snapshot.files.get(&key) {
+        return page_or_file(200, &key, stored, gzip, snapshot);
     }
     let folder_index = format!("{key}/index.html");
     if !key.is_empty() && snapshot.files.contains_key(&folder_index) {
@@ -68,7 +77,7 @@ fn site_file(url: &str, snapshot: &Snapshot) -> Answer {
 
 fn not_found(snapshot: &Snapshot) -> Answer {
     match snapshot.files.get("404.html") {
-        Some(body) => page_or_file(404, "404.html", body, snapshot),
+        Some(stored) => page_or_file(404, "404.html", stored, false, snapshot),
         None if snapshot.files.is_empty() => {
             let body = page::empty_page(snapshot.generation, &snapshot.problems);
             bytes(404, body, "404.html")
@@ -77,12 +86,25 @@ fn not_found(snapshot: &Snapshot) -> Answer {
     }
 }
 
-fn page_or_file(status: u16, key: &str, body: &[u8], snapshot: &Snapshot) -> Answer {
+/// A page with the reload script (and overlay) added; any other file as
+/// stored, compressed when the client takes it.
+fn page_or_file(status: u16, key: &str, stored: &[u8], gzip: bool, snapshot: &Snapshot) -> Answer {
+    if gzip && !key.ends_with(".html") {
+        return with(
+            bytes(status, stored.to_vec(), key),
+            "Content-Encoding",
+            "gzip",
+        );
+    }
+    let body = match decompress(stored) {
+        Ok(body) => body,
+        Err(error) => return text(500, &format!("a stored file is damaged: {error}\n")),
+    };
     if key.ends_with(".html") {
-        let page = page::inject(body, snapshot.generation, &snapshot.problems);
+        let page = page::inject(&body, snapshot.generation, &snapshot.problems);
         bytes(status, page, key)
     } else {
-        bytes(status, body.to_vec(), key)
+        bytes(status, body, key)
     }
 }
 

@@ -1,7 +1,8 @@
 //! `bayan serve`: the live preview for editors.
 //!
 //! 1. Bind the address (127.0.0.1 unless `--bind` says otherwise).
-//! 2. Build the site into memory ([`sink::Memory`]) and swap it in whole
+//! 2. Build the site into memory, each file compressed
+//!    ([`compressed::Compressed`]), and swap it in whole
 //!    ([`snapshot::Store`]); print the diagnostics and the summary line.
 //! 3. Watch the inputs ([`watch`]); each debounced batch of changes
 //!    rebuilds the site. A failed rebuild keeps the last good files and
@@ -13,6 +14,7 @@
 //! tens of milliseconds, so the simple path is the right one there (see
 //! README, "Preview" for figures at 10,000 records).
 
+mod compressed;
 mod events;
 mod http;
 mod page;
@@ -29,7 +31,6 @@ use std::time::Instant;
 use crate::build::{self, Options as BuildOptions};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::report::{self, Format};
-use crate::sink;
 
 /// The port `serve` listens on unless `--port` says otherwise.
 pub const DEFAULT_PORT: u16 = 8282;
@@ -134,13 +135,12 @@ fn print_changes(root: &std::path::Path, changed: &[PathBuf]) {
 /// Builds the site into memory, swaps it in (or keeps the last good one
 /// with the diagnostics), and tells open tabs.
 fn rebuild(options: &Options, shared: &Shared, since: Instant) {
-    let memory = sink::Memory::new();
+    let memory = compressed::Compressed::default();
     let outcome = build::build_into(&options.build, &memory);
     print_diagnostics(&outcome.diagnostics, options.format);
     let generation = match &outcome.facts {
         Some(facts) => {
-            let files = memory.into_files().into_iter().collect();
-            let generation = shared.store.succeeded(files);
+            let generation = shared.store.succeeded(memory.into_files());
             eprintln!(
                 "built {} ({} ms to serve)",
                 facts.summary(),

@@ -2,18 +2,16 @@
 //! when a rebuild finishes, so a half-rebuilt site is never served. A
 //! failed rebuild keeps the last good files and adds its diagnostics.
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use super::compressed::Files;
 use crate::diagnostics::Diagnostic;
-
-/// Every file of one build, by path (`fr/index.html`).
-pub type Files = HashMap<String, Vec<u8>>;
 
 /// What requests are answered from.
 #[derive(Default)]
 pub struct Snapshot {
-    /// The files of the last build that succeeded (none before the first).
+    /// The files of the last build that succeeded (none before the first),
+    /// gzip-compressed.
     pub files: Arc<Files>,
     /// The diagnostics of the last build when it failed; empty when it
     /// succeeded.

@@ -62,10 +62,15 @@ impl Server {
 
     /// `METHOD TARGET` as written; the response.
     pub fn request(&self, method: &str, target: &str) -> Response {
+        self.request_with(method, target, "")
+    }
+
+    /// `METHOD TARGET` with `headers` (each ending in CRLF).
+    pub fn request_with(&self, method: &str, target: &str, headers: &str) -> Response {
         let mut stream = TcpStream::connect(&self.address).expect("connect");
         stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
         let head = format!(
-            "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            "{method} {target} HTTP/1.1\r\nHost: {}\r\n{headers}Connection: close\r\n\r\n",
             self.address
         );
         stream.write_all(head.as_bytes()).expect("send");

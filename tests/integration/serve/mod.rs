@@ -156,6 +156,14 @@ fn answers_with_content_types_and_the_site_404_page() {
         assert_eq!(response.status, 200, "{target}");
         assert_eq!(response.header("content-type"), Some(expected), "{target}");
     }
+    // Kept compressed in memory: sent as is to a client that takes gzip,
+    // except pages, which get the reload script.
+    let gzip = "Accept-Encoding: gzip\r\n";
+    let feed = server.request_with("GET", "/fr/actualites/atom.xml", gzip);
+    assert_eq!(feed.header("content-encoding"), Some("gzip"));
+    let page = server.request_with("GET", "/fr/", gzip);
+    assert_eq!(page.header("content-encoding"), None);
+    assert!(page.body.contains("/__bayan/live.js"));
     let missing = server.get("/fr/nulle-part/");
     assert_eq!(missing.status, 404);
     assert!(
