@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 base_url,
                 drafts,
                 progress: crate::terminal::progress(cli.verbose),
+                data_cache: None,
             };
             let outcome = build::build(&options);
             print_diagnostics(&outcome.diagnostics, cli.format);
@@ -127,6 +128,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     root: cli.root,
                     drafts: !no_drafts,
                     progress: crate::terminal::progress(cli.verbose),
+                    data_cache: Some(Default::default()),
                     ..Options::default()
                 },
                 bind,

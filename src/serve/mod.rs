@@ -10,9 +10,8 @@
 //! 4. Answer requests from the snapshot ([`http`]), and tell open tabs to
 //!    reload through Server-Sent Events ([`events`]).
 //!
-//! The whole site is rebuilt on every change: the default site rebuilds in
-//! tens of milliseconds, so the simple path is the right one there (see
-//! README, "Preview" for figures at 10,000 records).
+//! Every change rebuilds the whole site, except the tables, read again only
+//! when `data/` or `site.toml` changed (see README, "Preview", for figures).
 
 mod compressed;
 mod events;
@@ -116,6 +115,12 @@ fn rebuild_on_changes(
             changed.extend(more);
         }
         print_changes(&options.build.root, &changed);
+        let root = &options.build.root;
+        if let Some(cache) = &options.build.data_cache
+            && changed.iter().any(|p| watch::touches_data(root, p))
+        {
+            cache.forget();
+        }
         rebuild(options, shared, seen);
         if let Err(error) = watcher.watch_new_folders() {
             eprintln!("warning: a new folder of the site is not watched: {error}");

@@ -112,9 +112,29 @@ pub fn is_input(root: &Path, path: &Path) -> bool {
     !scratch && (first == "site.toml" || FOLDERS.contains(&first.as_ref()))
 }
 
+/// Whether a change to `path` can change the tables: a file of `data/`,
+/// or `site.toml` (languages, size limits).
+pub fn touches_data(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .is_ok_and(|p| p.starts_with("data") || p == Path::new("site.toml"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_data_and_site_toml_make_the_tables_read_again() {
+        let root = Path::new("/site");
+        assert!(touches_data(root, Path::new("/site/data/projects.csv")));
+        assert!(touches_data(root, Path::new("/site/site.toml")));
+        assert!(!touches_data(root, Path::new("/site/content/news/a.fr.md")));
+        assert!(!touches_data(
+            root,
+            Path::new("/site/themes/default/data.html")
+        ));
+        assert!(!touches_data(root, Path::new("/site/database.csv")));
+    }
 
     #[test]
     fn only_inputs_count_as_changes() {
