@@ -3,7 +3,7 @@
 //! diagnostics. The overlay sits in the page's `<body>`, so it takes the
 //! page's `lang` and `dir`; its own few words come in the page's language.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Location, Severity, report};
 use crate::html::escape;
 
 /// The paths `serve` answers itself; no site file can take them (a site
@@ -140,11 +140,7 @@ fn item(diagnostic: &Diagnostic, lang: &str, w: &Words) -> String {
         escape(message)
     );
     if let Some(location) = &diagnostic.location {
-        html.push_str(&format!(
-            "<pre dir=\"ltr\"><code><span class=\"bayan-overlay__line\">{}</span> <bdi dir=\"auto\">{}</bdi></code></pre>",
-            location.line,
-            escape(&location.line_text)
-        ));
+        html.push_str(&source_line(location));
     }
     if let Some(hint) = hint {
         html.push_str(&format!(
@@ -157,10 +153,24 @@ fn item(diagnostic: &Diagnostic, lang: &str, w: &Words) -> String {
     html
 }
 
+/// The source line around the mistake (cut as the terminal cuts it), the
+/// mistake itself marked.
+fn source_line(location: &Location) -> String {
+    let (text, span, _) = report::window(&location.line_text, location.span.clone());
+    let (before, rest) = text.split_at(span.start);
+    let (marked, after) = rest.split_at(span.end - span.start);
+    format!(
+        "<pre dir=\"ltr\"><code><span class=\"bayan-overlay__line\">{}</span> <bdi dir=\"auto\">{}<mark>{}</mark>{}</bdi></code></pre>",
+        location.line,
+        escape(before),
+        escape(marked),
+        escape(after)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Location;
 
     const PAGE: &str = "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>t</title></head><body><main>x</main></body></html>";
 
@@ -190,7 +200,7 @@ mod tests {
             "aria-labelledby=\"bayan-overlay-title\"",
             "data/projects.csv:2:7",
             "the amount &lt;abc&gt; is not a number",
-            "&lt;abc&gt;",
+            "<mark>&lt;abc&gt;</mark>",
             "write digits &amp; a point",
             // The page is Arabic: the overlay's own words are too.
             "في الموقع مشاكل",
@@ -207,5 +217,18 @@ mod tests {
         let out = String::from_utf8(inject(french.as_bytes(), 1, &[broken_cell()])).expect("utf-8");
         assert!(out.contains("Le site a des problèmes (1)"), "{out}");
         assert!(out.contains("Conseil\u{202f}: write digits"), "{out}");
+    }
+
+    #[test]
+    fn a_long_source_line_is_cut_around_the_mistake() {
+        let cells = "x,".repeat(200);
+        let source = format!("{cells}oops,{cells}\n");
+        let at = cells.len();
+        let diagnostic =
+            Diagnostic::error("bad").at("data/t.csv", Location::at(&source, at..at + 4));
+        let html = source_line(diagnostic.location.as_ref().expect("a location"));
+        assert!(html.contains("<mark>oops</mark>"), "{html}");
+        assert!(html.contains('…'), "{html}");
+        assert!(html.len() < source.len(), "{html}");
     }
 }
