@@ -88,8 +88,9 @@ describe('live reload', () => {
         () => document.querySelector('h1')?.textContent.includes('vu sans recharger'),
         null, { timeout: PATIENCE });
       assert.equal(await page.evaluate(() => window.notReloaded), undefined, 'the page was reloaded');
-      const y = await page.evaluate(() => window.scrollY);
-      assert.ok(y > 200, `scroll position kept (${y})`);
+      await page.waitForLoadState('load');
+      await page.waitForFunction(() => window.scrollY > 250, null, { timeout: 5_000 })
+        .catch(async () => assert.fail(`scroll position lost: ${await page.evaluate(() => window.scrollY)}`));
     } finally {
       restore();
       await page.close();
