@@ -31,10 +31,13 @@ const STAGES: &[(&str, u8)] = &[
     ("publish", 6),
     // 7. the sink for a folder: staging, swap, lock
     ("output", 7),
-    // 8. the pipeline
+    // 8. the pipeline, and what a terminal shows of it (progress)
     ("build", 8),
-    // 9. the commands
-    ("cli", 9),
+    ("terminal", 8),
+    // 9. the preview server: the pipeline into memory, served and watched
+    ("serve", 9),
+    // 10. the commands
+    ("cli", 10),
 ];
 
 /// Modules compiled only for tests.

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use crate::completeness;
 use crate::config::{self, Overrides, SiteConfig};
 use crate::content::{self, Content};
-use crate::data::{self, Data};
+use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layers::Layers;
 use crate::locale::{Locales, Strings};
@@ -31,7 +31,12 @@ use crate::model::{self, Site};
 use crate::output;
 use crate::publish;
 use crate::render::Renderer;
-use crate::sink::{self, Sink};
+use crate::sink::{self, Progress, Sink};
+
+mod cache;
+
+pub use cache::DataCache;
+use cache::load_data;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -40,6 +45,10 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Told of each page rendered (a progress bar on a terminal).
+    pub progress: Option<Arc<dyn Progress>>,
+    /// The tables of the previous build, kept by `serve` between rebuilds.
+    pub data_cache: Option<Arc<DataCache>>,
 }
 
 /// What a build did, for the summary line and `--verbose`.
@@ -60,6 +69,26 @@ pub struct BuildFacts {
 impl BuildFacts {
     pub fn page_count(&self) -> usize {
         self.pages.values().sum()
+    }
+
+    /// The one line every build and rebuild ends with: `218 pages (fr 109,
+    /// ar 109) · 60 records · 8 articles · 0 warnings · 1.13 s`.
+    pub fn summary(&self) -> String {
+        let per_language: Vec<String> = self
+            .pages
+            .iter()
+            .map(|(lang, count)| format!("{lang} {count}"))
+            .collect();
+        let total: Duration = self.timings.iter().map(|(_, t)| *t).sum();
+        format!(
+            "{} pages ({}) · {} records · {} articles · {} warnings · {:.2} s",
+            self.page_count(),
+            per_language.join(", "),
+            self.records,
+            self.articles,
+            self.warnings,
+            total.as_secs_f64()
+        )
     }
 }
 
@@ -129,11 +158,23 @@ fn stages(
     let renderer = Renderer::new(&inputs.layers, limit, inputs.locales.clone(), diagnostics)?;
     clock.lap("templates");
     let mut facts = facts_of(&site);
+    let progress = options.progress.as_deref();
+    if let Some(progress) = progress {
+        // Every page of the model, plus the landing and 404 pages.
+        progress.start(site.pages.len() + 2);
+    }
     let generated = match destination {
         Destination::Folder => {
             let target = output_dir(options, &inputs.config);
             facts.output = Some(target.clone());
-            let outcome = write_folder(&site, &renderer, &inputs.layers, &target, diagnostics);
+            let outcome = write_folder(
+                &site,
+                &renderer,
+                &inputs.layers,
+                &target,
+                progress,
+                diagnostics,
+            );
             *published = outcome.is_some();
             outcome
         }
@@ -141,17 +182,20 @@ fn stages(
             &site,
             &renderer,
             &inputs.layers,
-            *sink,
+            (*sink, progress),
             diagnostics,
         )),
         Destination::Nowhere => Some(generate(
             &site,
             &renderer,
             &inputs.layers,
-            &sink::Discard,
+            (&sink::Discard, progress),
             diagnostics,
         )),
     };
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     clock.lap("render and write");
     facts.static_overrides = generated?;
     facts.timings = clock.laps;
@@ -175,7 +219,7 @@ fn facts_of(site: &Site<'_>) -> BuildFacts {
 struct Inputs {
     config: SiteConfig,
     layers: Layers,
-    data: Data,
+    data: Arc<Data>,
     content: Content,
     locales: Arc<Locales>,
 }
@@ -199,10 +243,7 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     };
     let (mut data_diagnostics, mut content_diagnostics) = (Diagnostics::new(), Diagnostics::new());
     let (data, content) = rayon::join(
-        || {
-            let limit = config.max_file_bytes;
-            data::load_limited(&options.root, &languages, limit, &mut data_diagnostics)
-        },
+        || load_data(options, &config, &languages, &mut data_diagnostics),
         || {
             content::load_with(
                 &options.root,
@@ -335,14 +376,26 @@ pub fn output_dir(options: &Options, config: &SiteConfig) -> PathBuf {
 }
 
 /// Static files, then pages and every other file side by side, into
-/// `sink`; returns the theme's static files the site replaced.
+/// `sink` (counted for `progress` when there is one); returns the theme's
+/// static files the site replaced.
 fn generate(
     site: &Site<'_>,
     renderer: &Renderer,
     layers: &Layers,
-    sink: &dyn Sink,
+    (sink, progress): (&dyn Sink, Option<&dyn Progress>),
     diagnostics: &mut Diagnostics,
 ) -> Vec<String> {
+    let counted;
+    let sink = match progress {
+        Some(progress) => {
+            counted = sink::Counted {
+                inner: sink,
+                progress,
+            };
+            &counted as &dyn Sink
+        }
+        None => sink,
+    };
     let limit = site.config.max_file_bytes;
     let statics = publish::static_files(layers, limit, sink, diagnostics);
     let reserved = sink::Reserved::new(sink, statics.taken);
@@ -363,12 +416,19 @@ fn write_folder(
     renderer: &Renderer,
     layers: &Layers,
     target: &std::path::Path,
+    progress: Option<&dyn Progress>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<String>> {
     let prepared = output::prepare(&site.config.root, target)
         .map_err(|d| diagnostics.push(d))
         .ok()?;
-    let overrides = generate(site, renderer, layers, prepared.staging(), diagnostics);
+    let overrides = generate(
+        site,
+        renderer,
+        layers,
+        (prepared.staging(), progress),
+        diagnostics,
+    );
     if diagnostics.has_errors() {
         diagnostics.extend(prepared.abandon());
         return None;

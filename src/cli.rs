@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::build::{self, Options};
 use crate::diagnostics::report::{Format, render};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::urls;
 
 /// Bayan: bilingual transparency sites from CSV data and Markdown news.
 #[derive(Debug, Parser)]
@@ -45,6 +46,21 @@ pub enum Command {
         /// Include articles marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+    },
+    /// Preview the site while you edit it: build it into memory, serve it
+    /// on this machine, rebuild and reload open pages on every save.
+    Serve {
+        /// The port to listen on (0 for any free port).
+        #[arg(long, short, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on; only this machine by default. Another
+        /// address (0.0.0.0 for every network) shows the preview to others.
+        #[arg(long, default_value_t = crate::serve::DEFAULT_BIND)]
+        bind: std::net::IpAddr,
+        /// Leave out articles marked `draft = true`, as `build` does
+        /// (the preview shows them by default, under a "draft" banner).
+        #[arg(long)]
+        no_drafts: bool,
     },
     /// Create something new.
     New {
@@ -90,6 +106,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 output,
                 base_url,
                 drafts,
+                progress: crate::terminal::progress(cli.verbose),
+                data_cache: None,
             };
             let outcome = build::build(&options);
             print_diagnostics(&outcome.diagnostics, cli.format);
@@ -134,20 +152,56 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Serve {
+            port,
+            bind,
+            no_drafts,
+        } => {
+            let options = crate::serve::Options {
+                build: Options {
+                    root: cli.root,
+                    drafts: !no_drafts,
+                    progress: crate::terminal::progress(cli.verbose),
+                    data_cache: Some(Default::default()),
+                    ..Options::default()
+                },
+                bind,
+                port,
+                format: cli.format,
+            };
+            match crate::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(diagnostic) => {
+                    print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New {
             what: New::Article { slug },
-        } => match crate::content::scaffold::new_article(&cli.root, &slug) {
-            Ok(files) => {
-                for file in files {
-                    println!("created {}", file.display());
-                }
-                ExitCode::SUCCESS
+        } => new_article(&cli.root, &slug, cli.format),
+    }
+}
+
+/// Creates the article's files and says where `serve` shows the draft.
+fn new_article(root: &std::path::Path, slug: &str, format: Format) -> ExitCode {
+    match crate::content::scaffold::new_article(root, slug) {
+        Ok(article) => {
+            for file in &article.files {
+                println!("created {}", file.display());
             }
-            Err(diagnostic) => {
-                print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
-                ExitCode::FAILURE
+            println!("preview the draft with `bayan serve`, at:");
+            for (lang, news) in &article.sections {
+                let path = urls::child(&urls::section(lang, news), &article.key);
+                let (bind, port) = (crate::serve::DEFAULT_BIND, crate::serve::DEFAULT_PORT);
+                println!("  http://{bind}:{port}{path}");
             }
-        },
+            ExitCode::SUCCESS
+        }
+        Err(diagnostic) => {
+            print_diagnostics(&std::iter::once(diagnostic).collect(), format);
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -188,10 +242,5 @@ fn print_facts(facts: &build::BuildFacts, verbose: bool) {
         .as_ref()
         .map(|o| format!(" into {}", o.display()))
         .unwrap_or_default();
-    eprintln!(
-        "built {} pages ({} records, {} articles){output}",
-        facts.page_count(),
-        facts.records,
-        facts.articles,
-    );
+    eprintln!("built {}{output}", facts.summary());
 }

@@ -20,6 +20,8 @@ pub mod model;
 pub mod output;
 pub mod publish;
 pub mod render;
+pub mod serve;
 pub mod sink;
+pub mod terminal;
 #[cfg(test)]
 mod testing;

@@ -144,6 +144,47 @@ impl Sink for Memory {
     }
 }
 
+/// Told of each page as it is rendered, for a progress bar. Render and
+/// publish never see it: [`Counted`] calls it as files reach the sink, so
+/// rendering stays free of terminal code.
+pub trait Progress: Sync + Send + std::fmt::Debug {
+    /// The number of pages about to be rendered.
+    fn start(&self, total: usize);
+    /// One more page rendered.
+    fn advance(&self);
+    /// Every file was handed over.
+    fn finish(&self);
+}
+
+/// A sink in front of another that counts the pages (`.html` files) it is
+/// handed, for a [`Progress`].
+pub struct Counted<'a> {
+    pub inner: &'a dyn Sink,
+    pub progress: &'a dyn Progress,
+}
+
+impl Counted<'_> {
+    fn count(&self, path: &str) {
+        if path.ends_with(".html") {
+            self.progress.advance();
+        }
+    }
+}
+
+impl Sink for Counted<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> FsResult<()> {
+        self.inner.put(path, bytes)?;
+        self.count(path);
+        Ok(())
+    }
+
+    fn stream(&self, path: &str, write: Writer<'_>) -> FsResult<()> {
+        self.inner.stream(path, write)?;
+        self.count(path);
+        Ok(())
+    }
+}
+
 /// A sink in front of another that refuses to overwrite the paths a site's
 /// static files took: a static file on a generated path is an error naming
 /// both, never a silent replacement that depends on thread timing.
@@ -232,6 +273,34 @@ mod tests {
             ["data/t.csv", "fr/index.html"]
         );
         assert_eq!(files["fr/index.html"], b"page");
+    }
+
+    #[derive(Debug, Default)]
+    struct Tally(std::sync::atomic::AtomicUsize);
+
+    impl Progress for Tally {
+        fn start(&self, _: usize) {}
+        fn advance(&self) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        fn finish(&self) {}
+    }
+
+    #[test]
+    fn counted_tells_progress_of_each_page_stored() {
+        let (memory, tally) = (Memory::new(), Tally::default());
+        let counted = Counted {
+            inner: &memory,
+            progress: &tally,
+        };
+        counted.put("fr/index.html", b"page").expect("page");
+        counted.put("sitemap.xml", b"xml").expect("not a page");
+        counted
+            .stream("ar/index.html", &mut |w| w.write_all(b"page"))
+            .expect("page");
+        assert!(counted.put("../x.html", b"refused").is_err());
+        assert_eq!(tally.0.into_inner(), 2);
+        assert_eq!(memory.into_files().len(), 3);
     }
 
     #[test]

@@ -6,9 +6,20 @@ use crate::config;
 use crate::diagnostics::{Diagnostic, Diagnostics, report};
 use crate::fsio;
 
+/// What `new article` made.
+#[derive(Debug)]
+pub struct NewArticle {
+    /// One file per language.
+    pub files: Vec<PathBuf>,
+    /// The name the translations share (`2026-12-01-visite`).
+    pub key: String,
+    /// Each language with the slug of its news section.
+    pub sections: Vec<(String, String)>,
+}
+
 /// Creates `content/news/DATE-SLUG.LANG.md` for every language of the site,
 /// dated today; refuses to overwrite anything.
-pub fn new_article(root: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn new_article(root: &Path, slug: &str) -> Result<NewArticle, Diagnostic> {
     if !config::is_slug(slug) {
         return Err(
             Diagnostic::error(format!("`{slug}` cannot be an article's name"))
@@ -37,7 +48,19 @@ pub fn new_article(root: &Path, slug: &str) -> Result<Vec<PathBuf>, Diagnostic> 
     for file in &files {
         fsio::write(file, template(today, slug))?;
     }
-    Ok(files)
+    let sections = site
+        .languages
+        .iter()
+        .map(|l| {
+            let slug = site.sections.news.get(&l.code).cloned().unwrap_or_default();
+            (l.code.clone(), slug)
+        })
+        .collect();
+    Ok(NewArticle {
+        files,
+        key: name,
+        sections,
+    })
 }
 
 /// A draft: it stays out of the site until `draft = true` is removed.

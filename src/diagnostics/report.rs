@@ -170,7 +170,7 @@ impl Snippet {
 
 /// The part of `line` around `span`, with `…` where it was cut; returns the
 /// new text, the span in it and the number of characters cut at the start.
-fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
+pub fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
     // A span from elsewhere may be reversed or past the line: clamp it.
     let start = span.start.min(line.len());
     let span = start..span.end.clamp(start, line.len());

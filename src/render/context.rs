@@ -260,6 +260,8 @@ struct DocumentView<'a> {
     #[serde(flatten)]
     summary: ArticleSummary<'a>,
     updated: Option<String>,
+    /// Shown only when drafts are (`serve`, `build --drafts`): a banner.
+    draft: bool,
     html: &'a str,
     image: Option<ImageView<'a>>,
     headings: Vec<HeadingView<'a>>,
@@ -283,6 +285,7 @@ impl<'a> DocumentView<'a> {
         Self {
             summary: article_summary(site, doc),
             updated: doc.front.updated.map(|d| d.to_string()),
+            draft: doc.front.draft,
             html: &doc.html,
             image: doc.front.image.as_ref().map(|i| ImageView {
                 src: &i.src,

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{Site, attrs, differences, path_str, tree};
+use crate::support::{Site, attrs, differences, path_str, texts, tree};
 
 #[test]
 fn build_refuses_the_site_itself_as_output() {
@@ -142,6 +142,13 @@ fn new_article_creates_one_file_per_language_and_the_site_still_builds() {
             run.stdout()
         );
     }
+    // Where `serve` shows the draft, in each language's news section.
+    for url in [
+        format!("http://127.0.0.1:8282/fr/actualites/{name}/"),
+        format!("http://127.0.0.1:8282/ar/akhbar/{name}/"),
+    ] {
+        assert!(run.stdout().contains(&url), "{url}: {}", run.stdout());
+    }
     site.build(&[]);
     // The new article is a draft: it appears only with --drafts.
     assert!(
@@ -165,6 +172,11 @@ fn new_article_creates_one_file_per_language_and_the_site_still_builds() {
         attrs(&page, "nav.language a[hreflang]", "href"),
         [format!("/ar/akhbar/{name}/")]
     );
+    // A draft says so, in the page's language.
+    assert_eq!(texts(&page, ".draft-banner").len(), 1);
+    assert!(texts(&page, ".draft-banner")[0].starts_with("Brouillon"));
+    let arabic = site.page(&format!("/ar/akhbar/{name}/"));
+    assert!(texts(&arabic, ".draft-banner")[0].starts_with("مسودة"));
 }
 
 #[test]
