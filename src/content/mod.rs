@@ -18,6 +18,7 @@ mod filename;
 mod frontmatter;
 mod html_scan;
 mod ids;
+pub mod images;
 mod markdown;
 mod nesting;
 mod sanitize;
@@ -69,6 +70,8 @@ pub struct Document {
     /// Plain text of the body, for search and summaries.
     pub text: String,
     pub headings: Vec<Heading>,
+    /// The size of the document's photo, when it is one of the site's.
+    pub image_size: Option<images::ImageSize>,
 }
 
 /// All articles and pages of the site.
@@ -195,8 +198,18 @@ impl Reader<'_> {
             .map_err(|d| diagnostics.push(*d))
             .ok()?;
         let (front, rendered) = self.document(kind, &source, &relative, diagnostics)?;
+        let image_size = match &front.image {
+            Some(image) => {
+                let document = (relative.as_path(), source.as_str());
+                images::measure(self.root, &image.src, self.max_file_bytes, document)
+                    .map_err(|d| diagnostics.push(*d))
+                    .ok()?
+            }
+            None => None,
+        };
         let name = name.ok()?;
         Some(Document {
+            image_size,
             kind,
             key: name.key,
             lang: name.lang,

@@ -15,6 +15,46 @@ pub fn feed(news: &str) -> String {
     format!("{news}atom.xml")
 }
 
+/// The widths the build makes of a photo, for `srcset`: a phone fetches
+/// the smallest that fills its screen, never the camera's original.
+pub const IMAGE_WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// One width of a photo, written beside it: `/images/visite-480w.jpg`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImageVariant {
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The widths made of the photo at `src` of the given size, smallest
+/// first: each of [`IMAGE_WIDTHS`] below its width, and its own width (at
+/// most the largest), so even a small photo is sent re-compressed.
+pub fn image_variants(src: &str, size: crate::content::images::ImageSize) -> Vec<ImageVariant> {
+    let largest = IMAGE_WIDTHS[IMAGE_WIDTHS.len() - 1];
+    let mut widths: Vec<u32> = IMAGE_WIDTHS
+        .iter()
+        .copied()
+        .filter(|w| *w < size.width)
+        .collect();
+    widths.push(size.width.min(largest));
+    widths.dedup();
+    let (stem, extension) = src.rsplit_once('.').unwrap_or((src, "jpg"));
+    widths
+        .into_iter()
+        .map(|width| ImageVariant {
+            path: format!("{stem}-{width}w.{}", extension.to_ascii_lowercase()),
+            width,
+            height: scaled_height(size, width),
+        })
+        .collect()
+}
+
+fn scaled_height(size: crate::content::images::ImageSize, width: u32) -> u32 {
+    let height = u64::from(size.height) * u64::from(width) / u64::from(size.width.max(1));
+    u32::try_from(height).unwrap_or(u32::MAX).max(1)
+}
+
 /// `/fr/projets/`
 pub fn section(lang: &str, slug: &str) -> String {
     format!("/{lang}/{slug}/")
@@ -105,6 +145,30 @@ mod tests {
         assert_eq!(slug_of_id("com1"), None);
         assert_eq!(slug_of_id("CON-1").as_deref(), Some("con-1"));
         assert_eq!(slug_of_id(""), None);
+    }
+
+    #[test]
+    fn a_photo_gets_the_widths_below_its_own_and_its_own_at_most_the_largest() {
+        use crate::content::images::ImageSize;
+        let camera = image_variants(
+            "/images/visite.JPG",
+            ImageSize {
+                width: 4000,
+                height: 3000,
+            },
+        );
+        let widths: Vec<(u32, u32)> = camera.iter().map(|v| (v.width, v.height)).collect();
+        assert_eq!(widths, [(480, 360), (960, 720), (1600, 1200)]);
+        assert_eq!(camera[0].path, "/images/visite-480w.jpg");
+        let small = image_variants(
+            "/images/logo.png",
+            ImageSize {
+                width: 700,
+                height: 100,
+            },
+        );
+        let widths: Vec<u32> = small.iter().map(|v| v.width).collect();
+        assert_eq!(widths, [480, 700]);
     }
 
     #[test]

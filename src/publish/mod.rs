@@ -10,6 +10,7 @@
 
 pub mod downloads;
 mod feeds;
+pub mod images;
 pub mod indexes;
 pub mod sitemap;
 
@@ -81,6 +82,7 @@ pub fn publish(
         let written = feed.and_then(|(path, xml)| sink.put(&path, &xml).map_err(Diagnostic::from));
         diagnostics.extend(written.err());
     }
+    images::write(site, sink, diagnostics);
     let streamed = sitemap::write(site, sink)
         .into_iter()
         .chain(downloads::write_downloads(site, sink));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::Document;
-use crate::model::{Page, PageKey, Site};
+use crate::model::{Page, PageKey, Site, urls};
 
 use super::views::{self, Text, cell_text, listing, record_view};
 
@@ -269,8 +269,37 @@ struct DocumentView<'a> {
 
 #[derive(Serialize)]
 struct ImageView<'a> {
-    src: &'a str,
+    /// The middle width when the build made several: the fallback for
+    /// browsers without `srcset`.
+    src: String,
     alt: &'a str,
+    /// `PATH 480w, PATH 960w, …`, empty for a photo on another site.
+    srcset: String,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+impl<'a> ImageView<'a> {
+    fn of(
+        image: &'a crate::content::Image,
+        size: Option<crate::content::images::ImageSize>,
+    ) -> Self {
+        let variants = size
+            .map(|s| urls::image_variants(&image.src, s))
+            .unwrap_or_default();
+        let shown = variants.get(variants.len().saturating_sub(1).min(1));
+        Self {
+            src: shown.map_or_else(|| image.src.clone(), |v| v.path.clone()),
+            alt: &image.alt,
+            srcset: variants
+                .iter()
+                .map(|v| format!("{} {}w", v.path, v.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+            width: shown.map(|v| v.width),
+            height: shown.map(|v| v.height),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -287,10 +316,11 @@ impl<'a> DocumentView<'a> {
             updated: doc.front.updated.map(|d| d.to_string()),
             draft: doc.front.draft,
             html: &doc.html,
-            image: doc.front.image.as_ref().map(|i| ImageView {
-                src: &i.src,
-                alt: &i.alt,
-            }),
+            image: doc
+                .front
+                .image
+                .as_ref()
+                .map(|i| ImageView::of(i, doc.image_size)),
             headings: doc
                 .headings
                 .iter()

@@ -521,3 +521,8 @@ fn refuses_a_control_character_in_front_matter() {
 fn refuses_content_nested_too_deep() {
     check_case("content_nested_too_deep");
 }
+
+#[test]
+fn rejects_a_photo_that_is_not_in_static_at_its_line() {
+    check_case("image_missing");
+}

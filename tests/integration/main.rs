@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod default_site;
 mod human_format;
+mod images;
 mod languages;
 mod serve;
 #[allow(dead_code, unused_imports)]
