@@ -521,3 +521,18 @@ fn refuses_a_control_character_in_front_matter() {
 fn refuses_content_nested_too_deep() {
     check_case("content_nested_too_deep");
 }
+
+#[test]
+fn lists_the_valid_keys_when_there_are_few() {
+    check_case("unknown_sector_lists_the_valid_ones");
+}
+
+#[test]
+fn names_the_three_nearest_keys_when_there_are_many() {
+    check_case("unknown_sector_names_the_nearest");
+}
+
+#[test]
+fn names_the_nearest_keys_even_when_none_is_a_typo() {
+    check_case("unknown_sector_among_many_with_no_close_one");
+}
