@@ -33,7 +33,8 @@ const STAGES: &[(&str, u8)] = &[
     ("output", 7),
     // 8. the pipeline
     ("build", 8),
-    // 9. the commands
+    // 9. the commands, and the new site they can create
+    ("init", 9),
     ("cli", 9),
 ];
 
