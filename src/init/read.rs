@@ -51,6 +51,7 @@ pub fn sheet(name: &str, bytes: Vec<u8>, path: &Path) -> Result<Sheet, Box<Diagn
             .in_file(path)
             .with_hint("the first line must name the columns")
     })?;
+    check_header(&header, path)?;
     let rows: Vec<Vec<String>> = records.collect();
     if let Some((index, row)) = rows
         .iter()
@@ -75,6 +76,30 @@ pub fn sheet(name: &str, bytes: Vec<u8>, path: &Path) -> Result<Sheet, Box<Diagn
         header,
         rows,
     })
+}
+
+/// Every column needs a name of its own: it becomes a field's name.
+fn check_header(header: &[String], path: &Path) -> Result<(), Box<Diagnostic>> {
+    let problem = header.iter().enumerate().find_map(|(index, name)| {
+        if name.is_empty() {
+            Some(format!("column {} of the header has no name", index + 1))
+        } else if header
+            .get(..index)
+            .is_some_and(|before| before.contains(name))
+        {
+            Some(format!("the column `{name}` appears twice in the header"))
+        } else {
+            None
+        }
+    });
+    match problem {
+        Some(message) => Err(Box::new(
+            Diagnostic::error(message)
+                .in_file(path)
+                .with_hint("give every column of the first line its own name"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The separator of the header line: the most frequent of `,`, `;` and
@@ -131,5 +156,14 @@ mod tests {
         assert_eq!(message, "row 2 has 1 cells, but the header has 2 columns");
         let latin1 = sheet("t", b"a\n\xe9\n".to_vec(), Path::new("t.csv"));
         assert!(latin1.is_err());
+        let twice = sheet("t", b"a,b,a\n1,2,3\n".to_vec(), Path::new("t.csv"));
+        let message = twice.map(|_| ()).expect_err("a repeated column").message;
+        assert_eq!(message, "the column `a` appears twice in the header");
+        let unnamed = sheet("t", b"a,\n1,2\n".to_vec(), Path::new("t.csv"));
+        let message = unnamed
+            .map(|_| ())
+            .expect_err("a column without a name")
+            .message;
+        assert_eq!(message, "column 2 of the header has no name");
     }
 }

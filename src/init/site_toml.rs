@@ -99,14 +99,20 @@ const SPANISH: Words = Words {
     example: "Proyecto de ejemplo",
 };
 
+/// The words of a language Bayan has them for.
+fn known(lang: &str) -> Option<&'static Words> {
+    match lang {
+        "fr" => Some(&FRENCH),
+        "ar" => Some(&ARABIC),
+        "en" => Some(&ENGLISH),
+        "es" => Some(&SPANISH),
+        _ => None,
+    }
+}
+
 /// The words of `lang`; English ones (to translate) for other languages.
 pub fn words(lang: &str) -> &'static Words {
-    match lang {
-        "fr" => &FRENCH,
-        "ar" => &ARABIC,
-        "es" => &SPANISH,
-        _ => &ENGLISH,
-    }
+    known(lang).unwrap_or(&ENGLISH)
 }
 
 const SECTIONS: [&str; 6] = [
@@ -166,24 +172,19 @@ fn head(out: &mut String, languages: &[String]) {
 
 fn language(out: &mut String, lang: &str) {
     let w = words(lang);
-    let locale = if std::ptr::eq(w, &ENGLISH) && lang != "en" {
-        lang
-    } else {
-        w.locale
-    };
+    let (name, locale) = known(lang).map_or((lang, lang), |w| (w.name, w.locale));
     let _ = writeln!(
         out,
         "\n# One [[languages]] table per language, in the order of the switcher.\n[[languages]]\n# The language's code: the suffix of content files (about.{lang}.md) and\n# of translated columns (name_{lang}).\ncode = {}\n# Its name, written in the language itself.\nname = {}\n# The CLDR locale of its numbers, amounts and dates.\nlocale = {}\n# ltr (left to right) or rtl (right to left).\ndirection = {}\n# The site's title and one-sentence description in this language.\ntitle = {}\ndescription = \"\"",
         quoted(lang),
-        quoted(if std::ptr::eq(w, &ENGLISH) && lang != "en" {
-            lang
-        } else {
-            w.name
-        }),
+        quoted(name),
         quoted(locale),
         quoted(if w.rtl { "rtl" } else { "ltr" }),
         quoted(w.title),
     );
+    if known(lang).is_none() {
+        out.push_str("# Bayan has no words of its own in this language: the title, the\n# slugs and the example article are in English, to translate.\n");
+    }
 }
 
 fn records(out: &mut String, table: &Table, plan: &Proposal) {
