@@ -133,7 +133,11 @@ impl Checker<'_> {
         let regex = match regex::Regex::new(source) {
             Ok(regex) => regex,
             Err(error) => {
-                let message = format!("this `capture` is not a valid regular expression: {error}");
+                // The regex crate's last line says what is wrong.
+                let detail = error.to_string();
+                let last = detail.lines().last().unwrap_or_default().trim();
+                let what = last.trim_start_matches("error: ");
+                let message = format!("this `capture` is not a valid regular expression ({what})");
                 let hint =
                     "in TOML, write a backslash twice (\"\\\\d\") or use single quotes ('\\d')";
                 self.error(capture.span(), message, Some(hint.into()));
