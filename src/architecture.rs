@@ -34,8 +34,10 @@ const STAGES: &[(&str, u8)] = &[
     // 8. the pipeline, and what a terminal shows of it (progress)
     ("build", 8),
     ("terminal", 8),
-    // 9. the preview server: the pipeline into memory, served and watched
+    // 9. the preview server (the pipeline into memory, served and watched),
+    // and a new site's folder (`bayan init`)
     ("serve", 9),
+    ("init", 9),
     // 10. the commands
     ("cli", 10),
 ];

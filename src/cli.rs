@@ -62,6 +62,18 @@ pub enum Command {
         #[arg(long)]
         no_drafts: bool,
     },
+    /// Create a new site in DIR that builds at once; with --from, its
+    /// tables and their schemas are inferred from spreadsheet exports.
+    Init {
+        /// The new site's folder (new, or empty).
+        dir: PathBuf,
+        /// The site's languages, the first being the default.
+        #[arg(long, value_delimiter = ',', default_value = "fr,ar")]
+        languages: Vec<String>,
+        /// A CSV file exported from a spreadsheet (repeat for each table).
+        #[arg(long = "from", value_name = "FILE.csv")]
+        from: Vec<PathBuf>,
+    },
     /// Create something new.
     New {
         #[command(subcommand)]
@@ -137,6 +149,18 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Init {
+            dir,
+            languages,
+            from,
+        } => init(
+            crate::init::Options {
+                dir,
+                languages,
+                from,
+            },
+            cli.format,
+        ),
         Command::Theme {
             what: Theme::Eject { name },
         } => match crate::layers::eject(&cli.root, &name) {
@@ -203,6 +227,31 @@ fn new_article(root: &std::path::Path, slug: &str, format: Format) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn init(options: crate::init::Options, format: Format) -> ExitCode {
+    match crate::init::init(&options) {
+        Ok(created) => {
+            for file in &created.files {
+                println!("created {}", options.dir.join(file).display());
+            }
+            for line in &created.summary {
+                println!("{line}");
+            }
+            println!(
+                "next: read the comments in site.toml and data/*.schema.toml, then run `bayan build --root {}`",
+                options.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => failed_init(&diagnostics, format),
+    }
+}
+
+fn failed_init(diagnostics: &Diagnostics, format: Format) -> ExitCode {
+    print_diagnostics(diagnostics, format);
+    eprintln!("init failed");
+    ExitCode::FAILURE
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {

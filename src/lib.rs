@@ -13,6 +13,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod fsio;
 pub mod html;
+pub mod init;
 pub mod input_text;
 pub mod layers;
 pub mod locale;

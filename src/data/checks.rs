@@ -1,5 +1,5 @@
-//! Constraints on one cell: required, minimum, maximum, minLength,
-//! maxLength, pattern, enum. `unique` needs all rows: see [`super::keys`].
+//! Constraints on one cell: required, minimum, maximum, maxDecimals,
+//! minLength, maxLength, pattern, enum. `unique` needs all rows: see [`super::keys`].
 
 use super::schema::Constraints;
 use super::value::Value;
@@ -44,6 +44,7 @@ pub fn check(c: &Constraints, value: &Value, check_required: bool) -> Option<Vio
         });
     }
     bounds(c, value)
+        .or_else(|| decimals(c, value))
         .or_else(|| value.as_str().and_then(|text| text_checks(c, text)))
         .or_else(|| allowed(c, value))
 }
@@ -79,6 +80,27 @@ fn default_bound(violation: Violation, is_default: bool, key: &str) -> Violation
     violation.hint(format!(
         "amounts of money are limited to a million billion (10^15) unless the schema declares a `{key}`: check the amount, or declare the `{key}` of this field"
     ))
+}
+
+/// More digits after the point than `maxDecimals` allows; trailing zeros
+/// do not count (`12.50` is `12.5`).
+fn decimals(c: &Constraints, value: &Value) -> Option<Violation> {
+    let max = c.max_decimals?;
+    let number = value.as_decimal()?.normalize();
+    let places = number.scale();
+    (places > max).then(|| {
+        let plural = if max == 1 { "" } else { "s" };
+        Violation::new(format!(
+            "has {places} decimal places, at most {max} allowed"
+        ))
+        .note(format!("maxDecimals: {max}"))
+        .hint(format!(
+            "round it to {max} decimal place{plural}: {}",
+            // Half away from zero, as people round by hand.
+            number
+                .round_dp_with_strategy(max, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        ))
+    })
 }
 
 fn text_checks(c: &Constraints, text: &str) -> Option<Violation> {

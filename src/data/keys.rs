@@ -8,9 +8,17 @@ use super::value::Value;
 use super::{Row, Table};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
-/// Above this many keys, finding a close one for every broken reference
+/// Above this many keys, finding close ones for every broken reference
 /// would cost more than it helps.
 const SUGGEST_LIMIT: usize = 5_000;
+
+/// Up to this many valid keys are all listed under a broken reference;
+/// above it, only the nearest few.
+const LIST_LIMIT: usize = 12;
+
+/// How many of the nearest keys a broken reference names when there are
+/// too many to list.
+const NEAREST: usize = 3;
 
 /// Repeated values in `unique` columns, and repeated primary keys.
 pub fn unique(loaded: &Loaded) -> Vec<Diagnostic> {
@@ -201,10 +209,57 @@ fn broken(
             .with_note(format!("looked up in: {}", target.table.path.display()));
         if known.len() <= SUGGEST_LIMIT {
             let texts = texts.get_or_insert_with(|| sorted_texts(&known));
-            diagnostic.hint = did_you_mean(&value, texts.iter().map(String::as_str));
+            diagnostic = with_valid_values(diagnostic, &value, texts, &target.table.path);
         }
         diagnostics.push(diagnostic);
     }
+}
+
+/// Names the valid keys: all of them when they are few, else the nearest
+/// ones; "did you mean" when one is close enough to be a typo.
+fn with_valid_values(
+    mut diagnostic: Diagnostic,
+    value: &str,
+    texts: &[String],
+    table: &std::path::Path,
+) -> Diagnostic {
+    let add = format!("or add a row for this one to {}", table.display());
+    let close = did_you_mean(value, texts.iter().map(String::as_str));
+    if texts.len() <= LIST_LIMIT {
+        diagnostic = diagnostic.with_note(format!("valid values: {}", quoted(texts.iter())));
+        diagnostic.hint = close.or_else(|| Some(format!("use one of the valid values, {add}")));
+    } else {
+        let nearest = nearest(value, texts);
+        diagnostic = diagnostic.with_note(format!(
+            "nearest of the {} valid values: {}",
+            texts.len(),
+            quoted(nearest.iter().copied())
+        ));
+        diagnostic.hint = close.or_else(|| {
+            Some(format!(
+                "use one of its values (the nearest are above), {add}"
+            ))
+        });
+    }
+    diagnostic
+}
+
+/// The [`NEAREST`] keys closest to `value` (Jaro-Winkler, ties in key order).
+fn nearest<'a>(value: &str, texts: &'a [String]) -> Vec<&'a String> {
+    let mut scored: Vec<(f64, &String)> = texts
+        .iter()
+        .map(|t| (strsim::jaro_winkler(value, t), t))
+        .collect();
+    // A stable sort keeps the sorted key order among equal scores.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(NEAREST).map(|(_, t)| t).collect()
+}
+
+fn quoted<T: AsRef<str>>(texts: impl Iterator<Item = T>) -> String {
+    texts
+        .map(|t| format!("`{}`", t.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Key texts in a stable order, so the suggestion is the same on every run.

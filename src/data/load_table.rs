@@ -120,7 +120,7 @@ pub fn from_sources(
         path,
     } = files;
     let before = diagnostics.len();
-    let parsed = validate::parse(schema_source, &schema_path, diagnostics);
+    let parsed = validate::parse(schema_source, &schema_path, languages, diagnostics);
     // Data checked against a broken schema would only echo its errors.
     let broken = diagnostics.iter().skip(before).any(Diagnostic::is_error);
     let ParsedSchema {
@@ -278,7 +278,7 @@ impl TableReader<'_> {
                 values.push(Value::Null);
                 continue;
             };
-            let (value, problem) = cell(field, text);
+            let (value, problem) = cell(field, column.language.as_deref(), text);
             if let Some(problem) = problem {
                 let message = format!("the cell in column `{}` {}", column.name, problem.what);
                 diagnostics.push(problem.apply(at.error(*position, message, &column.name, text)));
@@ -342,11 +342,13 @@ impl Problem {
 
 /// Parses and checks one cell; a cell that does not parse is `Null`, so
 /// later checks skip it rather than report it twice.
-fn cell(field: &Field, text: &str) -> (Value, Option<Problem>) {
+fn cell(field: &Field, language: Option<&str>, text: &str) -> (Value, Option<Problem>) {
     match parse::parse_cell(field.kind, text) {
         Ok(value) => {
-            let problem =
-                checks::check(&field.constraints, &value, !field.translated).map(|v| Problem {
+            let own = language.and_then(|l| field.by_language.get(l));
+            let problem = checks::check(&field.constraints, &value, !field.translated)
+                .or_else(|| own.and_then(|c| checks::check(c, &value, true)))
+                .map(|v| Problem {
                     what: v.problem,
                     label: None,
                     notes: v.note.into_iter().collect(),

@@ -33,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 
+pub use encoding::{decode as decode_csv, without_bom};
 pub use parse::{CellError, expected, parse_cell};
 pub use schema::{
     Constraints, Field, FieldType, ForeignKey, Op, Pattern, Rule, Schema, Translated,

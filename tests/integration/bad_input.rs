@@ -526,3 +526,53 @@ fn refuses_content_nested_too_deep() {
 fn rejects_a_photo_that_is_not_in_static_at_its_line() {
     check_case("image_missing");
 }
+
+#[test]
+fn lists_the_valid_keys_when_there_are_few() {
+    check_case("unknown_sector_lists_the_valid_ones");
+}
+
+#[test]
+fn names_the_three_nearest_keys_when_there_are_many() {
+    check_case("unknown_sector_names_the_nearest");
+}
+
+#[test]
+fn names_the_nearest_keys_even_when_none_is_a_typo() {
+    check_case("unknown_sector_among_many_with_no_close_one");
+}
+
+#[test]
+fn rejects_latin_script_in_an_arabic_only_pattern() {
+    check_case("arabic_title_in_latin_script");
+}
+
+#[test]
+fn rejects_an_empty_cell_its_condition_makes_required() {
+    check_case("jobs_missing_on_a_completed_project");
+}
+
+#[test]
+fn rejects_a_year_that_differs_from_the_year_captured_in_the_id() {
+    check_case("year_differs_from_the_id");
+}
+
+#[test]
+fn rejects_a_year_after_the_year_of_a_date() {
+    check_case("project_starts_before_its_selection");
+}
+
+#[test]
+fn rejects_more_decimal_places_than_declared() {
+    check_case("amount_with_three_decimals");
+}
+
+#[test]
+fn rejects_a_value_a_rule_cannot_capture_from() {
+    check_case("rule_capture_cannot_be_read");
+}
+
+#[test]
+fn rejects_misdeclared_rules_and_constraints_in_a_schema() {
+    check_case("schema_rules_misdeclared");
+}

@@ -9,6 +9,7 @@ mod cli;
 mod default_site;
 mod human_format;
 mod images;
+mod init;
 mod languages;
 mod serve;
 #[allow(dead_code, unused_imports)]

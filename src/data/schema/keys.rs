@@ -1,18 +1,18 @@
-//! Schema checks of keys and rules: every field they name must exist and
-//! have one column; rules compare values of comparable types.
+//! Schema checks of keys: every field they name must exist and have one
+//! column.
 
 use std::ops::Range;
 
 use toml::Spanned;
 
-use super::raw::{OneOrMany, RawForeignKey, RawRule};
+use super::raw::{OneOrMany, RawForeignKey};
 use super::validate::Checker;
-use super::{Field, FieldType, ForeignKey, Op, Rule, Schema};
+use super::{Field, ForeignKey, Schema};
 use crate::diagnostics::did_you_mean;
 
 impl Checker<'_> {
     /// Checks field names against the schema, pointing at `span`.
-    fn known_fields(
+    pub(super) fn known_fields(
         &mut self,
         names: &[String],
         fields: &[Field],
@@ -88,56 +88,5 @@ impl Checker<'_> {
             resource: reference.resource,
             reference_fields: reference.fields.0,
         })
-    }
-
-    pub(super) fn rule(&mut self, raw: RawRule, schema: &Schema) -> Option<Rule> {
-        let left = self.rule_side(&raw.left, schema);
-        let right = self.rule_side(&raw.right, schema);
-        let op = Op::from_symbol(raw.op.get_ref());
-        if op.is_none() {
-            let symbols: Vec<&str> = Op::ALL.iter().map(|o| o.symbol()).collect();
-            let message = format!(
-                "unknown comparison `{}` (use one of {})",
-                raw.op.get_ref(),
-                symbols.join(" ")
-            );
-            self.error(raw.op.span(), message, None);
-        }
-        let (left, right, op) = (left?, right?, op?);
-        if !(left.is_numeric() && right.is_numeric()) && left != right {
-            let message = format!("this rule compares a {left} with a {right}");
-            self.error(raw.right.span(), message, None);
-            return None;
-        }
-        let (left, right) = (raw.left.into_inner(), raw.right.into_inner());
-        let message = raw
-            .message
-            .unwrap_or_else(|| format!("{left} {} {right} does not hold", op.symbol()));
-        Some(Rule {
-            left,
-            op,
-            right,
-            message,
-        })
-    }
-
-    fn rule_side(&mut self, name: &Spanned<String>, schema: &Schema) -> Option<FieldType> {
-        let fields = &schema.fields;
-        if !self.known_fields(
-            std::slice::from_ref(name.get_ref()),
-            fields,
-            name.span(),
-            "this rule",
-        ) {
-            return None;
-        }
-        let kind = schema.field(name.get_ref())?.kind;
-        if !kind.is_ordered() {
-            let message =
-                format!("a rule compares integers, numbers, dates or years, not a {kind}");
-            self.error(name.span(), message, None);
-            return None;
-        }
-        Some(kind)
     }
 }

@@ -4,7 +4,10 @@
 //! types, reporting every mistake with its position.
 
 mod keys;
+mod per_language;
 pub(crate) mod raw;
+mod rule;
+mod rule_check;
 pub(crate) mod validate;
 
 use std::collections::BTreeMap;
@@ -13,6 +16,8 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use super::value::Value;
+
+pub use rule::{Condition, DatePart, Derived, Op, Operand, Rule, Underived};
 
 /// A table schema (Frictionless Table Schema, plus `translated`, `unit`, `rules`).
 #[derive(Debug, Clone, Default)]
@@ -47,6 +52,9 @@ pub struct Field {
     /// A unit such as `MAD` (a currency code marks money) or `ha`.
     pub unit: Option<String>,
     pub constraints: Constraints,
+    /// Constraints on one language's column of a translated field, by
+    /// language code, checked besides `constraints`.
+    pub by_language: BTreeMap<String, Constraints>,
 }
 
 impl Field {
@@ -65,6 +73,7 @@ impl Field {
             name,
             kind: FieldType::String,
             constraints: Constraints::default(),
+            by_language: BTreeMap::new(),
         }
     }
 }
@@ -106,6 +115,12 @@ impl FieldType {
         Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
+    /// The type's name with its article: "an integer", "a date".
+    pub fn with_article(self) -> String {
+        let article = if self == Self::Integer { "an" } else { "a" };
+        format!("{article} {}", self.name())
+    }
+
     /// Whether values of this type have an order (for minimum, maximum, rules).
     pub fn is_ordered(self) -> bool {
         matches!(self, Self::Integer | Self::Number | Self::Date | Self::Year)
@@ -141,6 +156,11 @@ pub struct Constraints {
     pub max_length: Option<usize>,
     pub pattern: Option<Pattern>,
     pub enum_values: Option<Vec<Value>>,
+    /// At most this many digits after the decimal point (trailing zeros
+    /// not counted: `12.50` has two places as written, one that counts).
+    pub max_decimals: Option<u32>,
+    /// Required on the rows where another field has a given value.
+    pub required_when: Option<Condition>,
     /// Whether `minimum` and `maximum` are Bayan's bounds for money rather
     /// than the schema's own, so a breach can say how to lift them.
     pub default_minimum: bool,
@@ -186,59 +206,6 @@ pub struct ForeignKey {
     pub fields: Vec<String>,
     pub resource: String,
     pub reference_fields: Vec<String>,
-}
-
-/// A cross-field rule: `left op right` must hold on every row where both
-/// values are present.
-#[derive(Debug, Clone)]
-pub struct Rule {
-    pub left: String,
-    pub op: Op,
-    pub right: String,
-    pub message: String,
-}
-
-/// The comparison of a [`Rule`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    Lt,
-    Le,
-    Eq,
-    Ne,
-    Ge,
-    Gt,
-}
-
-impl Op {
-    pub const ALL: [Op; 6] = [Self::Lt, Self::Le, Self::Eq, Self::Ne, Self::Ge, Self::Gt];
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Self::Lt => "<",
-            Self::Le => "<=",
-            Self::Eq => "==",
-            Self::Ne => "!=",
-            Self::Ge => ">=",
-            Self::Gt => ">",
-        }
-    }
-
-    pub fn from_symbol(symbol: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|op| op.symbol() == symbol)
-    }
-
-    /// Whether `left op right` holds given how left compares to right.
-    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
-        use std::cmp::Ordering::{Equal, Greater, Less};
-        match self {
-            Self::Lt => ordering == Less,
-            Self::Le => ordering != Greater,
-            Self::Eq => ordering == Equal,
-            Self::Ne => ordering != Equal,
-            Self::Ge => ordering != Less,
-            Self::Gt => ordering == Greater,
-        }
-    }
 }
 
 /// Text in several languages. A plain string in TOML is stored under the

@@ -34,6 +34,9 @@ pub struct RawField {
     pub translated: Option<Spanned<bool>>,
     pub unit: Option<Spanned<String>>,
     pub constraints: Option<RawConstraints>,
+    /// Constraints on one language's column of a translated field.
+    #[serde(default)]
+    pub by_language: BTreeMap<Spanned<String>, Spanned<RawConstraints>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -50,6 +53,19 @@ pub struct RawConstraints {
     pub pattern: Option<Spanned<String>>,
     #[serde(rename = "enum")]
     pub enum_values: Option<Spanned<Vec<toml::Value>>>,
+    /// At most this many digits after the decimal point.
+    #[serde(rename = "maxDecimals")]
+    pub max_decimals: Option<Spanned<i64>>,
+    /// Required on the rows where another field has a given value.
+    pub required_when: Option<Spanned<RawCondition>>,
+}
+
+/// `{ field = "status", equals = "completed" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub field: Spanned<String>,
+    pub equals: Spanned<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,10 +86,64 @@ pub struct RawReference {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
-    pub left: Spanned<String>,
+    pub left: Spanned<RawOperand>,
     pub op: Spanned<String>,
-    pub right: Spanned<String>,
+    pub right: Spanned<RawOperand>,
     pub message: Option<String>,
+    /// The rule holds only on the rows where this is true.
+    pub when: Option<Spanned<RawCondition>>,
+}
+
+/// A side of a rule: a field's name, or a value derived from a field:
+/// `{ field = "approved_on", part = "year" }` or
+/// `{ field = "id", capture = '^P-(\d{4})-' }`.
+#[derive(Debug)]
+pub struct RawOperand {
+    pub field: String,
+    pub part: Option<Spanned<String>>,
+    pub capture: Option<Spanned<String>>,
+}
+
+/// The table form of [`RawOperand`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOperandTable {
+    field: String,
+    part: Option<Spanned<String>>,
+    capture: Option<Spanned<String>>,
+}
+
+impl<'de> Deserialize<'de> for RawOperand {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OperandVisitor)
+    }
+}
+
+struct OperandVisitor;
+
+impl<'de> Visitor<'de> for OperandVisitor {
+    type Value = RawOperand;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name, or a table such as { field = \"date\", part = \"year\" }")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<RawOperand, E> {
+        Ok(RawOperand {
+            field: name.to_string(),
+            part: None,
+            capture: None,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawOperand, A::Error> {
+        let table = RawOperandTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(RawOperand {
+            field: table.field,
+            part: table.part,
+            capture: table.capture,
+        })
+    }
 }
 
 /// A plain string (any language) or a table of language to text.

@@ -21,7 +21,12 @@ pub struct ParsedSchema {
 }
 
 /// Parses and validates a schema; `None` when it cannot be used at all.
-pub fn parse(source: &str, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<ParsedSchema> {
+pub fn parse(
+    source: &str,
+    path: &Path,
+    languages: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedSchema> {
     let raw: RawSchema = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(error) => {
@@ -32,6 +37,7 @@ pub fn parse(source: &str, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Op
     let mut checker = Checker {
         source,
         path,
+        languages,
         diagnostics,
     };
     Some(checker.schema(raw))
@@ -63,6 +69,8 @@ pub fn toml_error(error: &toml::de::Error, source: &str, path: &Path) -> Diagnos
 pub(super) struct Checker<'a> {
     source: &'a str,
     path: &'a Path,
+    /// The site's languages, which `by_language` may name.
+    pub(super) languages: &'a [String],
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -75,12 +83,21 @@ impl Checker<'_> {
 
     fn schema(&mut self, raw: RawSchema) -> ParsedSchema {
         let mut fields: Vec<Field> = Vec::new();
-        for raw_field in raw.fields {
+        // Conditions name other fields: resolved once all are known.
+        let mut conditions = Vec::new();
+        for mut raw_field in raw.fields {
             let name = raw_field.name.get_ref();
             if fields.iter().any(|f| &f.name == name) {
                 let message = format!("the field `{name}` is declared twice");
                 self.error(raw_field.name.span(), message, None);
-            } else if let Some(field) = self.field(raw_field) {
+                continue;
+            }
+            let condition = raw_field
+                .constraints
+                .as_mut()
+                .and_then(|c| c.required_when.take());
+            if let Some(field) = self.field(raw_field) {
+                conditions.push((fields.len(), condition));
                 fields.push(field);
             }
         }
@@ -92,6 +109,12 @@ impl Checker<'_> {
             primary_key,
             ..Schema::default()
         };
+        for (index, condition) in conditions {
+            let condition = condition.and_then(|c| self.condition(c, &schema));
+            if let Some(field) = schema.fields.get_mut(index) {
+                field.constraints.required_when = condition;
+            }
+        }
         let mut reference_locations = Vec::new();
         for raw_key in raw.foreign_keys {
             let location = Location::at(self.source, raw_key.reference.span());
@@ -136,6 +159,7 @@ impl Checker<'_> {
             self.error(unit.span(), message, None);
         }
         let constraints = self.constraints(raw.constraints.unwrap_or_default(), kind);
+        let by_language = self.by_language(raw.by_language, &name, &raw.translated, kind);
         let mut field = Field {
             title: raw
                 .title
@@ -146,6 +170,7 @@ impl Checker<'_> {
             name,
             kind,
             constraints,
+            by_language,
         };
         if field.is_money() {
             money_bounds(&mut field.constraints, kind);
@@ -177,7 +202,7 @@ impl Checker<'_> {
         None
     }
 
-    fn constraints(&mut self, raw: RawConstraints, kind: FieldType) -> Constraints {
+    pub(super) fn constraints(&mut self, raw: RawConstraints, kind: FieldType) -> Constraints {
         let mut c = Constraints {
             required: raw.required.unwrap_or(false),
             unique: raw.unique.unwrap_or(false),
@@ -192,6 +217,7 @@ impl Checker<'_> {
             .max_length
             .and_then(|v| self.length("maxLength", &v, kind));
         c.pattern = raw.pattern.and_then(|p| self.pattern(&p, kind));
+        c.max_decimals = raw.max_decimals.and_then(|d| self.decimals(&d, kind));
         c.enum_values = raw.enum_values.map(|list| {
             let span = list.span();
             let values = list.into_inner();
@@ -215,7 +241,7 @@ impl Checker<'_> {
     }
 
     /// A constraint value read as the field's type, like a cell.
-    fn typed(
+    pub(super) fn typed(
         &mut self,
         key: &str,
         value: &toml::Value,
@@ -254,6 +280,23 @@ impl Checker<'_> {
             self.error(value.span(), format!("`{key}` cannot be negative"), None);
         }
         length
+    }
+
+    fn decimals(&mut self, places: &Spanned<i64>, kind: FieldType) -> Option<u32> {
+        if kind != FieldType::Number {
+            let message = format!(
+                "`maxDecimals` only fits a number field, not {}",
+                kind.with_article()
+            );
+            self.error(places.span(), message, None);
+            return None;
+        }
+        let places_ok = u32::try_from(*places.get_ref()).ok().filter(|p| *p <= 28);
+        if places_ok.is_none() {
+            let message = "`maxDecimals` is a number of places from 0 to 28".to_string();
+            self.error(places.span(), message, None);
+        }
+        places_ok
     }
 
     fn pattern(&mut self, pattern: &Spanned<String>, kind: FieldType) -> Option<Pattern> {

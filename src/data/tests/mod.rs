@@ -7,6 +7,7 @@ mod csv_files;
 mod header;
 mod keys;
 mod robustness;
+mod rules;
 mod schema;
 
 use std::path::Path;
