@@ -240,6 +240,7 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
         include_drafts: options.drafts,
         max_file_bytes: config.max_file_bytes,
         raw_html: config.raw_html,
+        folders: config.content_folders.clone(),
     };
     let (mut data_diagnostics, mut content_diagnostics) = (Diagnostics::new(), Diagnostics::new());
     let (data, content) = rayon::join(

@@ -41,6 +41,8 @@ pub struct SiteConfig {
     pub max_file_bytes: u64,
     /// What to do with raw HTML in Markdown.
     pub raw_html: RawHtml,
+    /// The folders under `content/` of each collection.
+    pub content_folders: ContentFolders,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +76,22 @@ pub enum RawHtml {
     /// Keep raw HTML as written, for sites whose writers are trusted. URLs
     /// that run code (`javascript:`, `data:`) are still refused.
     Trust,
+}
+
+/// The folders under `content/` holding each collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFolders {
+    pub news: String,
+    pub pages: String,
+}
+
+impl Default for ContentFolders {
+    fn default() -> Self {
+        Self {
+            news: "news".into(),
+            pages: "pages".into(),
+        }
+    }
 }
 
 /// A name written in `site.toml`, with where it was written.

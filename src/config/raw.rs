@@ -37,13 +37,37 @@ pub struct RawConfig {
 }
 
 /// How Markdown content is treated.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawContent {
     /// `"sanitize"` (the default: an allow-list, with a warning for what is
     /// removed) or `"trust"` (raw HTML kept as written).
     #[serde(default)]
     pub raw_html: super::RawHtml,
+    /// The folder under `content/` that holds the news articles.
+    #[serde(default = "default_news")]
+    pub news: Spanned<String>,
+    /// The folder under `content/` that holds the static pages.
+    #[serde(default = "default_pages")]
+    pub pages: Spanned<String>,
+}
+
+impl Default for RawContent {
+    fn default() -> Self {
+        Self {
+            raw_html: super::RawHtml::default(),
+            news: default_news(),
+            pages: default_pages(),
+        }
+    }
+}
+
+fn default_news() -> Spanned<String> {
+    Spanned::new(0..0, "news".to_string())
+}
+
+fn default_pages() -> Spanned<String> {
+    Spanned::new(0..0, "pages".to_string())
 }
 
 fn default_theme() -> String {

@@ -98,6 +98,10 @@ impl Validator<'_> {
             indicators,
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
             raw_html: raw.content.raw_html,
+            content_folders: ContentFolders {
+                news: self.folder_name(raw.content.news),
+                pages: self.folder_name(raw.content.pages),
+            },
         }
     }
 
@@ -191,6 +195,16 @@ impl Validator<'_> {
             }
         }
         format!("{}/", trimmed.trim_end_matches('/'))
+    }
+
+    /// A folder under `content/`: one safe name, no path.
+    fn folder_name(&mut self, name: Spanned<String>) -> String {
+        if !is_slug(name.get_ref()) {
+            let message = format!("`{}` cannot be a folder under content/", name.get_ref());
+            self.error(message, name.span()).hint =
+                Some("use lowercase letters, digits and hyphens, such as actualites".into());
+        }
+        name.into_inner()
     }
 
     fn theme(&mut self, theme: String) -> String {

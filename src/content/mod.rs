@@ -15,6 +15,7 @@
 
 mod code_urls;
 mod filename;
+mod folders;
 mod frontmatter;
 mod html_scan;
 mod ids;
@@ -35,6 +36,7 @@ pub use frontmatter::{FrontMatter, Image, parse_iso_date};
 pub use ids::slugify;
 pub use markdown::{Heading, Issue, RawHtml, Rendered, markdown_to_html, render, render_with};
 
+use crate::config::ContentFolders;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 use crate::fsio;
 
@@ -122,13 +124,15 @@ pub fn load(
     load_with(root, languages, &options, diagnostics)
 }
 
-/// How content is read: drafts, the file size limit, the raw HTML policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How content is read: drafts, the file size limit, the raw HTML policy,
+/// the folder of each collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     pub include_drafts: bool,
     /// Larger files are refused before they are read.
     pub max_file_bytes: u64,
     pub raw_html: RawHtml,
+    pub folders: ContentFolders,
 }
 
 impl Default for LoadOptions {
@@ -137,6 +141,7 @@ impl Default for LoadOptions {
             include_drafts: false,
             max_file_bytes: fsio::DEFAULT_MAX_FILE_BYTES,
             raw_html: RawHtml::default(),
+            folders: ContentFolders::default(),
         }
     }
 }
@@ -154,7 +159,9 @@ pub fn load_with(
         include_drafts: options.include_drafts,
         max_file_bytes: options.max_file_bytes,
         raw_html: options.raw_html,
+        folders: &options.folders,
     };
+    folders::warn_unclaimed(root, &options.folders, diagnostics);
     let mut articles = reader.load_kind(DocumentKind::Article, diagnostics);
     let mut pages = reader.load_kind(DocumentKind::Page, diagnostics);
     articles.sort_by(|a, b| {
@@ -170,11 +177,16 @@ struct Reader<'a> {
     include_drafts: bool,
     max_file_bytes: u64,
     raw_html: RawHtml,
+    folders: &'a ContentFolders,
 }
 
 impl Reader<'_> {
     fn load_kind(&self, kind: DocumentKind, diagnostics: &mut Diagnostics) -> Vec<Document> {
-        markdown_files(self.root, kind.folder(), diagnostics)
+        let folder = match kind {
+            DocumentKind::Article => &self.folders.news,
+            DocumentKind::Page => &self.folders.pages,
+        };
+        markdown_files(self.root, &format!("content/{folder}"), diagnostics)
             .into_iter()
             .filter_map(|path| self.load_document(kind, &path, diagnostics))
             .collect()
@@ -249,12 +261,14 @@ pub fn check_source(
     source: &str,
     raw_html: RawHtml,
 ) -> (Option<(FrontMatter, Rendered)>, Diagnostics) {
+    let folders = ContentFolders::default();
     let reader = Reader {
         root: Path::new(""),
         languages: &[],
         include_drafts: true,
         max_file_bytes: fsio::DEFAULT_MAX_FILE_BYTES,
         raw_html,
+        folders: &folders,
     };
     let mut diagnostics = Diagnostics::new();
     let file = Path::new(kind.folder()).join("document.fr.md");

@@ -33,7 +33,7 @@ pub fn new_article(root: &Path, slug: &str) -> Result<NewArticle, Diagnostic> {
     };
     let today = jiff::ZonedDateTime::now().date();
     let name = format!("{today}-{slug}");
-    let folder = root.join("content").join("news");
+    let folder = root.join("content").join(&site.content_folders.news);
     let files: Vec<PathBuf> = site
         .languages
         .iter()

@@ -2,6 +2,8 @@
 //! interface texts (the built-in theme has fr, ar, en and es) and a locale
 //! CLDR knows, or a `format_locale` that formats for it.
 
+use std::fs;
+
 use crate::support::{Site, attrs, path_str};
 
 /// The default site's `site.toml` with one more language, every section
@@ -167,5 +169,33 @@ fn facet_values_without_a_lookup_table_take_their_labels_from_site_toml() {
     assert!(
         warnings.contains("the value `2024` of `year` has no label"),
         "{warnings}"
+    );
+}
+
+#[test]
+fn news_in_a_folder_named_otherwise_are_read_when_site_toml_says_so_and_named_when_not() {
+    let site = Site::default_site();
+    fs::rename(site.path("content/news"), site.path("content/actualites")).expect("rename");
+    let run = site.build(&[]);
+    let warnings = run.stdout();
+    assert!(
+        warnings.contains(
+            "content/actualites is not read: no collection of site.toml uses this folder"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        !site
+            .path("out/fr/actualites/2023-08-08-convention-ess")
+            .exists()
+    );
+    let config = site.read("site.toml");
+    let config = config.replacen("[content]\n", "[content]\nnews = \"actualites\"\n", 1);
+    site.write("site.toml", config);
+    let run = site.build(&[]);
+    assert!(run.stdout().is_empty(), "no warning: {}", run.stdout());
+    assert!(
+        site.path("out/fr/actualites/2023-08-08-convention-ess/index.html")
+            .exists()
     );
 }
