@@ -36,6 +36,8 @@ pub struct SiteConfig {
     pub records: Records,
     pub facets: Vec<Facet>,
     pub key_figures: Vec<KeyFigure>,
+    /// Ratios of two key figures shown on each record's page.
+    pub record_figures: Vec<RecordFigure>,
     pub charts: Vec<Chart>,
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
@@ -132,6 +134,15 @@ pub struct Facet {
 pub struct KeyFigure {
     pub id: String,
     pub aggregate: Aggregate,
+    pub label: BTreeMap<String, String>,
+}
+
+/// `numerator / denominator`, two summed key figures, on a record's page.
+#[derive(Debug, Clone)]
+pub struct RecordFigure {
+    pub id: String,
+    pub numerator: String,
+    pub denominator: String,
     pub label: BTreeMap<String, String>,
 }
 

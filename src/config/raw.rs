@@ -28,6 +28,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub key_figures: Vec<RawKeyFigure>,
     #[serde(default)]
+    pub record_figures: Vec<RawRecordFigure>,
+    #[serde(default)]
     pub charts: Vec<RawChart>,
     pub indicators: Option<RawIndicators>,
     #[serde(default)]
@@ -154,6 +156,17 @@ pub struct RawKeyFigure {
     pub aggregate: RawAggregate,
     /// The field summed; required for `sum`.
     pub field: Option<Spanned<String>>,
+    pub label: PerLanguage,
+}
+
+/// A figure a record page derives from two summed key figures, such as the
+/// share of the committed amount already disbursed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecordFigure {
+    pub id: Spanned<String>,
+    pub numerator: Spanned<String>,
+    pub denominator: Spanned<String>,
     pub label: PerLanguage,
 }
 

@@ -207,3 +207,32 @@ fn rejects_a_list_page_of_zero_records() {
     );
     assert_eq!(d.position(), "site.toml:16:1");
 }
+
+#[test]
+fn a_record_figure_names_summed_key_figures() {
+    let text = format!(
+        "{MINIMAL}[[key_figures]]\nid = \"committed\"\naggregate = \"sum\"\nfield = \"committed_mad\"\nlabel = {{ fr = \"Engagé\" }}\n\n[[record_figures]]\nid = \"share\"\nnumerator = \"disbursed\"\ndenominator = \"comitted\"\nlabel = {{ fr = \"Part\" }}\n"
+    );
+    let (config, diagnostics) = parse_text(&text);
+    assert!(config.is_none());
+    let found: Vec<(String, Option<String>)> = diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "`disbursed` is not a summed key figure".to_string(),
+                Some(
+                    "use the id of a [[key_figures]] with aggregate = \"sum\": committed"
+                        .to_string()
+                )
+            ),
+            (
+                "`comitted` is not a summed key figure".to_string(),
+                Some("did you mean `committed`?".to_string())
+            ),
+        ]
+    );
+}

@@ -45,7 +45,7 @@ impl Validator<'_> {
             })
             .collect();
         self.unique_key_figures(&raw.key_figures);
-        let key_figures = raw
+        let key_figures: Vec<KeyFigure> = raw
             .key_figures
             .into_iter()
             .map(|k| self.key_figure(k, &codes))
@@ -83,8 +83,14 @@ impl Validator<'_> {
             summary: raw.records.summary.map(|s| self.named(s)),
             per_page: raw.records.per_page,
         };
+        let record_figures = raw
+            .record_figures
+            .into_iter()
+            .map(|r| self.record_figure(r, &key_figures, &codes))
+            .collect();
         SiteConfig {
             root: root.to_path_buf(),
+            record_figures,
             base_url: self.base_url(&raw.base_url),
             theme: self.theme(raw.theme),
             default_language,
@@ -318,6 +324,39 @@ impl Validator<'_> {
         KeyFigure {
             id: raw.id.into_inner(),
             aggregate,
+            label: self.labels(raw.label, codes),
+        }
+    }
+
+    /// A ratio of two key figures: both must be sums declared above.
+    fn record_figure(
+        &mut self,
+        raw: raw::RawRecordFigure,
+        key_figures: &[KeyFigure],
+        codes: &[String],
+    ) -> RecordFigure {
+        let sums: Vec<&str> = key_figures
+            .iter()
+            .filter(|k| matches!(k.aggregate, Aggregate::Sum(_)))
+            .map(|k| k.id.as_str())
+            .collect();
+        for side in [&raw.numerator, &raw.denominator] {
+            if !sums.contains(&side.get_ref().as_str()) {
+                let message = format!("`{}` is not a summed key figure", side.get_ref());
+                let hint = match crate::diagnostics::suggest(side.get_ref(), sums.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "use the id of a [[key_figures]] with aggregate = \"sum\": {}",
+                        sums.join(", ")
+                    ),
+                };
+                self.error(message, side.span()).hint = Some(hint);
+            }
+        }
+        RecordFigure {
+            id: raw.id.into_inner(),
+            numerator: raw.numerator.into_inner(),
+            denominator: raw.denominator.into_inner(),
             label: self.labels(raw.label, codes),
         }
     }

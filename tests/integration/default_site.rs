@@ -363,3 +363,33 @@ fn publishes_sitemap_robots_and_a_feed_per_language() {
         assert_eq!(xml.matches("<entry>").count(), articles, "{feed}");
     }
 }
+
+#[test]
+fn a_project_page_shows_each_declared_ratio_computed_from_its_row() {
+    let site = Site::default_site();
+    site.build(&[]);
+    let page = site.page("/fr/projets/tta-2023-014/");
+    let values = attrs(&page, "meter#disbursement-TTA-2023-014", "value");
+    assert_eq!(values.len(), 1, "one meter for the one declared ratio");
+    // disbursed_mad / committed_mad of the row, read from the CSV.
+    let csv = site.read("data/projects.csv");
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("TTA-2023-014,"))
+        .expect("the row");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(row.as_bytes());
+    let cells = reader.records().next().expect("a record").expect("cells");
+    let cell = |name: &str| -> f64 {
+        let at = header.iter().position(|h| *h == name).expect("column");
+        cells[at].parse().expect("a number")
+    };
+    let expected = cell("disbursed_mad") / cell("committed_mad");
+    let shown: f64 = values[0].parse().expect("a number");
+    assert!(
+        (shown - expected).abs() < 0.0001,
+        "{shown} against {expected}"
+    );
+}

@@ -190,7 +190,8 @@ fn news_in_a_folder_named_otherwise_are_read_when_site_toml_says_so_and_named_wh
             .exists()
     );
     let config = site.read("site.toml");
-    let config = config.replacen("[content]\n", "[content]\nnews = \"actualites\"\n", 1);
+    assert!(config.contains("news = \"news\""));
+    let config = config.replacen("news = \"news\"", "news = \"actualites\"", 1);
     site.write("site.toml", config);
     let run = site.build(&[]);
     assert!(run.stdout().is_empty(), "no warning: {}", run.stdout());

@@ -35,6 +35,37 @@ pub struct RecordView<'a> {
     pub fields: Vec<FieldView<'a>>,
     /// Every field's canonical text by name, for themes that pick fields.
     pub values: BTreeMap<&'a str, String>,
+    /// The ratios `site.toml` declares (`[[record_figures]]`), where both
+    /// figures are given and the denominator is above zero.
+    pub ratios: Vec<RatioView<'a>>,
+}
+
+/// One declared ratio of a record: an exact share from 0, for `meter`.
+#[derive(Serialize)]
+pub struct RatioView<'a> {
+    pub id: &'a str,
+    pub label: Text<'a>,
+    /// The ratio as a decimal string, four places.
+    pub value: String,
+}
+
+fn ratios<'a>(site: &'a Site<'_>, row: usize, lang: &'a str) -> Vec<RatioView<'a>> {
+    let figures = record_figures(site, row);
+    let number = |id: &str| figures.get(id)?.parse::<rust_decimal::Decimal>().ok();
+    site.config
+        .record_figures
+        .iter()
+        .filter_map(|ratio| {
+            let denominator =
+                number(&ratio.denominator).filter(|d| d.is_sign_positive() && !d.is_zero())?;
+            let value = number(&ratio.numerator)?.checked_div(denominator)?;
+            Some(RatioView {
+                id: &ratio.id,
+                label: super::label(site, &ratio.label, lang),
+                value: value.round_dp(4).normalize().to_string(),
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -153,6 +184,7 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
         summary: record_summary(site, index, lang),
         fields,
         values,
+        ratios: ratios(site, record.row, lang),
     }
 }
 
