@@ -8,6 +8,7 @@
 //!    are an error.
 
 mod aggregate;
+pub mod maps;
 mod pages;
 mod resolve;
 pub mod urls;
@@ -16,12 +17,14 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::boundaries::Boundaries;
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::data::{Data, Table};
 use crate::diagnostics::Diagnostics;
 
 pub use aggregate::Figures;
+pub use maps::Map;
 pub use pages::{Page, PageKey};
 pub use resolve::{FigureKind, KeyFigure};
 
@@ -37,6 +40,8 @@ pub struct Site<'a> {
     pub facets: Vec<Facet<'a>>,
     pub totals: Figures,
     pub indicators: Option<resolve::IndicatorFields<'a>>,
+    /// Facets drawn as maps, shaded by a key figure.
+    pub maps: Vec<Map<'a>>,
     pub pages: Vec<Page>,
     /// Page key and language to path, for links and the language switcher.
     pub paths: BTreeMap<(PageKey, String), String>,
@@ -112,6 +117,7 @@ impl<'a> Site<'a> {
 pub fn build<'a>(
     config: &'a SiteConfig,
     data: &'a Data,
+    boundaries: &'a Boundaries,
     content: &'a Content,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
@@ -134,6 +140,13 @@ pub fn build<'a>(
             );
         }
     }
+    let maps = maps::maps(
+        config,
+        boundaries,
+        &facets,
+        &resolved.key_figures,
+        diagnostics,
+    );
     let parts = pages::Parts {
         config,
         content,
@@ -154,6 +167,7 @@ pub fn build<'a>(
         facets,
         totals,
         indicators: resolved.indicators,
+        maps,
         pages,
         paths,
     };
@@ -197,7 +211,14 @@ mod tests {
     fn totals_equal_the_exact_sums_of_the_csv() {
         let (config, data, content) = inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+        let site = build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model builds");
         let committed = site
             .key_figures
             .iter()
@@ -223,7 +244,14 @@ mod tests {
     fn facet_values_partition_the_records_and_their_totals() {
         let (config, data, content) = inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+        let site = build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model builds");
         let province = site
             .facets
             .iter()
@@ -252,7 +280,14 @@ mod tests {
     fn every_page_exists_in_every_language_with_its_own_url() {
         let (config, data, content) = inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+        let site = build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model builds");
         let record = site
             .path(&PageKey::Project(0), "ar")
             .expect("Arabic project page");
@@ -282,7 +317,16 @@ mod tests {
         let clashing = text.replace("news = { fr = \"actualites\"", "news = { fr = \"projets\"");
         let (config, data, content) = inputs(Some(clashing));
         let mut diagnostics = Diagnostics::new();
-        assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+        assert!(
+            build(
+                &config,
+                &data,
+                &crate::testing::NO_MAPS,
+                &content,
+                &mut diagnostics
+            )
+            .is_none()
+        );
         let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert!(
             messages.contains(&"two pages have the address /fr/projets/"),
@@ -298,7 +342,16 @@ mod tests {
             text.replace("field = \"province\"", "field = \"provnce\""),
         ));
         let mut diagnostics = Diagnostics::new();
-        assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+        assert!(
+            build(
+                &config,
+                &data,
+                &crate::testing::NO_MAPS,
+                &content,
+                &mut diagnostics
+            )
+            .is_none()
+        );
         let d = diagnostics.iter().next().expect("a diagnostic");
         assert_eq!(d.message, "the table `projects` has no field `provnce`");
         assert_eq!(d.hint.as_deref(), Some("did you mean `province`?"));

@@ -461,3 +461,23 @@ fn positions_count_lines_after_quoted_newlines_and_columns_after_a_bom() {
 fn rejects_static_files_on_paths_bayan_generates_naming_both() {
     check_case("static_on_generated_paths");
 }
+
+#[test]
+fn rejects_a_province_row_without_a_shape_naming_its_code() {
+    check_case("map_row_without_shape");
+}
+
+#[test]
+fn rejects_a_shape_without_a_province_row_naming_its_code() {
+    check_case("map_shape_without_row");
+}
+
+#[test]
+fn rejects_broken_geojson_at_its_line_and_column() {
+    check_case("map_broken_geojson");
+}
+
+#[test]
+fn rejects_boundaries_in_metres_rather_than_degrees() {
+    check_case("map_coordinates_in_metres");
+}

@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod default_site;
 mod human_format;
+mod maps;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]
 mod support;
