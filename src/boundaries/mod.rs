@@ -182,34 +182,37 @@ fn join(
     }
     for (code, &row) in &rows {
         if !joined.contains_key(&row) {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "the row with {} `{code}` in the table `{}` has no shape in {file}",
-                    map.key.name, table.name
-                ))
-                .at(&table.path, row_location(config, table, row, code))
-                .with_hint(format!(
-                    "add a feature whose `{}` is \"{code}\" to {file}, or check the code",
-                    map.property
-                )),
-            );
+            let d = Diagnostic::error(format!(
+                "the row with {} `{code}` in the table `{}` has no shape in {file}",
+                map.key.name, table.name
+            ))
+            .with_hint(format!(
+                "add a feature whose `{}` is \"{code}\" to {file}, or check the code",
+                map.property
+            ));
+            let d = match row_location(config, table, row, code) {
+                Some(location) => d.at(&table.path, location),
+                None => d.in_file(&table.path),
+            };
+            diagnostics.push(d);
         }
     }
     joined.into_iter().collect()
 }
 
-/// Where a row's code is written in its CSV file, read again (errors only).
-fn row_location(config: &SiteConfig, table: &Table, row: usize, code: &str) -> Location {
-    let line = table.rows.get(row).map_or(1, |r| r.line);
-    let text = fsio::read_to_string(&config.root.join(&table.path)).unwrap_or_default();
+/// Where a row's code is written in its CSV file, read again (errors
+/// only); `None` when the file cannot be read again.
+fn row_location(config: &SiteConfig, table: &Table, row: usize, code: &str) -> Option<Location> {
+    let line = table.rows.get(row)?.line;
+    let text = fsio::read_to_string(&config.root.join(&table.path)).ok()?;
     let start: usize = text
         .split_inclusive('\n')
-        .take(line - 1)
+        .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
     let line_text = text[start.min(text.len())..].lines().next().unwrap_or("");
     let at = start + line_text.find(code).unwrap_or(0);
-    Location::at(&text, at..at + code.len())
+    Some(Location::at(&text, at..at + code.len()))
 }
 
 /// Project, simplify, fit and write path data, once for all pages.

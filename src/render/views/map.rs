@@ -2,7 +2,7 @@
 //! stage, values and classes from the model, labels in the page's language.
 //! The theme's `partials/map.html` draws it.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::model::{Map, PageKey, Site};
@@ -122,7 +122,9 @@ const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 /// A value short enough to draw on a region, exact decimal arithmetic.
 fn short(value: Decimal, in_millions: bool) -> String {
     if in_millions {
-        (value / MILLION).round_dp(1).to_string()
+        (value / MILLION)
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+            .to_string()
     } else {
         value.to_string()
     }
@@ -137,4 +139,18 @@ fn row_label<'a>(site: &'a Site<'_>, map: &'a Map<'_>, row: usize, lang: &'a str
             cell_text(site, t, row, &field.name, lang)
         })
         .unwrap_or_else(|| Text::new(&map.config.table.name, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_drawn_on_the_map_are_millions_rounded_half_up() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(short(d("1250000"), true), "1.3");
+        assert_eq!(short(d("2559447.50"), true), "2.6");
+        assert_eq!(short(d("315126.40"), true), "0.3");
+        assert_eq!(short(d("84"), false), "84");
+    }
 }
