@@ -40,6 +40,11 @@ fn each_province_on_the_home_map_links_to_its_page_named_with_its_amount() {
         let hrefs = attrs(&home, "figure.map svg a", "href");
         let names = attrs(&home, "figure.map svg a", "aria-label");
         assert_eq!(hrefs.len(), provinces.len(), "{lang}: {hrefs:?}");
+        assert_eq!(
+            names.len(),
+            hrefs.len(),
+            "{lang}: every region link has a name"
+        );
         for (href, name) in hrefs.iter().zip(&names) {
             let id = href
                 .strip_prefix(facet)

@@ -165,3 +165,14 @@ fn the_default_site_has_a_shape_for_each_province() {
         );
     }
 }
+
+#[test]
+fn a_region_smaller_than_the_tolerance_keeps_its_shape() {
+    use geo::Area;
+    let islet = MultiPolygon(vec![
+        polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0), (x: 0.0, y: 0.0)],
+    ]);
+    let simple = shape::simplify(&islet, 50.0);
+    assert!(simple.0[0].exterior().0.len() >= 4, "{simple:?}");
+    assert!(simple.unsigned_area() > 0.0);
+}
