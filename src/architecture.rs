@@ -19,6 +19,7 @@ const STAGES: &[(&str, u8)] = &[
     // 2. the inputs: theme and site layers, data, content
     ("layers", 2),
     ("data", 2),
+    ("boundaries", 2),
     ("content", 2),
     // 3. locales and UI strings
     ("locale", 3),

@@ -4,7 +4,8 @@
 //!
 //! 1. configuration (`site.toml`, command-line overrides merged before it
 //!    is validated) and the layers (theme, then site)
-//! 2. data (`data/`) and content (`content/`), loaded side by side
+//! 2. data (`data/`) and content (`content/`), loaded side by side, then
+//!    the boundaries of maps, checked against their tables and simplified
 //! 3. locales and UI strings
 //! 4. the site model
 //! 5. templates
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::boundaries::{self, Boundaries};
 use crate::completeness;
 use crate::config::{self, Overrides, SiteConfig};
 use crate::content::{self, Content};
@@ -152,7 +154,13 @@ fn stages(
     if matches!(destination, Destination::Nowhere) {
         check_completeness(&inputs, diagnostics);
     }
-    let site = model::build(&inputs.config, &inputs.data, &inputs.content, diagnostics)?;
+    let site = model::build(
+        &inputs.config,
+        &inputs.data,
+        &inputs.boundaries,
+        &inputs.content,
+        diagnostics,
+    )?;
     clock.lap("model");
     let limit = inputs.config.max_file_bytes;
     let renderer = Renderer::new(&inputs.layers, limit, inputs.locales.clone(), diagnostics)?;
@@ -220,6 +228,7 @@ struct Inputs {
     config: SiteConfig,
     layers: Layers,
     data: Arc<Data>,
+    boundaries: Boundaries,
     content: Content,
     locales: Arc<Locales>,
 }
@@ -256,11 +265,19 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     );
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(content_diagnostics);
+    // Boundaries are checked against their lookup tables: only once these
+    // loaded without errors.
+    let boundaries = if diagnostics.has_errors() {
+        Boundaries::default()
+    } else {
+        boundaries::load(&config, &data, diagnostics)
+    };
     let locales = load_locales(&config, &layers, diagnostics)?;
     (!diagnostics.has_errors()).then_some(Inputs {
         config,
         layers,
         data,
+        boundaries,
         content,
         locales,
     })

@@ -20,3 +20,7 @@ pub fn default_site_inputs(config_text: Option<String>) -> (SiteConfig, Data, Co
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     (config, data, content)
 }
+
+/// No maps, for unit tests of what maps do not change.
+pub static NO_MAPS: crate::boundaries::Boundaries =
+    crate::boundaries::Boundaries { maps: Vec::new() };

@@ -39,6 +39,7 @@ pub struct SiteConfig {
     /// Ratios of two key figures shown on each record's page.
     pub record_figures: Vec<RecordFigure>,
     pub charts: Vec<Chart>,
+    pub maps: Vec<Map>,
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
     /// What to do with raw HTML in Markdown.
@@ -158,6 +159,31 @@ pub struct Chart {
     pub facet: Named,
     pub figures: Vec<Named>,
     pub title: BTreeMap<String, String>,
+}
+
+/// A map: a lookup table's rows joined to GeoJSON features on a code.
+#[derive(Debug, Clone)]
+pub struct Map {
+    pub table: Named,
+    /// Relative to the site's folder.
+    pub geojson: Named,
+    pub key: Named,
+    pub property: String,
+    pub figure: Named,
+    /// Metres on the ground; never negative.
+    pub tolerance_m: f64,
+    pub projection: Projection,
+    pub source: BTreeMap<String, String>,
+}
+
+/// How longitude and latitude become a plane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Projection {
+    /// Longitude scaled by the cosine of the mean latitude: true to shape
+    /// at the scale of a region, and simple.
+    #[default]
+    Equirectangular,
 }
 
 #[derive(Debug, Clone)]

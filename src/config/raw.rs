@@ -31,6 +31,8 @@ pub struct RawConfig {
     pub record_figures: Vec<RawRecordFigure>,
     #[serde(default)]
     pub charts: Vec<RawChart>,
+    #[serde(default)]
+    pub maps: Vec<RawMap>,
     pub indicators: Option<RawIndicators>,
     #[serde(default)]
     pub limits: RawLimits,
@@ -186,6 +188,35 @@ pub struct RawChart {
     /// Key figures drawn side by side for each facet value.
     pub figures: Vec<Spanned<String>>,
     pub title: PerLanguage,
+}
+
+/// Boundaries for the rows of a lookup table: a GeoJSON file joined to the
+/// table on a code, drawn as a map of a key figure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMap {
+    pub table: Spanned<String>,
+    /// The GeoJSON file, relative to the site's folder.
+    pub geojson: Spanned<String>,
+    /// The table's column holding the code.
+    pub key: Spanned<String>,
+    /// The property of each feature holding the same code.
+    pub property: String,
+    /// The key figure that shades the regions.
+    pub figure: Spanned<String>,
+    /// Douglas-Peucker tolerance, in metres on the ground.
+    #[serde(default = "default_tolerance")]
+    pub tolerance_m: f64,
+    #[serde(default)]
+    pub projection: super::Projection,
+    /// Where the boundaries come from, shown with the map and on the open
+    /// data page.
+    #[serde(default)]
+    pub source: PerLanguage,
+}
+
+fn default_tolerance() -> f64 {
+    250.0
 }
 
 #[derive(Debug, Deserialize)]

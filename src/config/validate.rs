@@ -60,6 +60,7 @@ impl Validator<'_> {
                 title: self.labels(c.title, &codes),
             })
             .collect();
+        let maps = raw.maps.into_iter().map(|m| self.map(m, &codes)).collect();
         let indicators = raw.indicators.map(|i| Indicators {
             table: self.named(i.table),
             name: self.named(i.name),
@@ -101,6 +102,7 @@ impl Validator<'_> {
             facets,
             key_figures,
             charts,
+            maps,
             indicators,
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
             raw_html: raw.content.raw_html,
@@ -108,6 +110,32 @@ impl Validator<'_> {
                 news: self.folder_name(raw.content.news),
                 pages: self.folder_name(raw.content.pages),
             },
+        }
+    }
+
+    fn map(&mut self, raw: raw::RawMap, codes: &[String]) -> Map {
+        if !(raw.tolerance_m.is_finite() && raw.tolerance_m >= 0.0) {
+            let span = self.span_of_value("tolerance_m");
+            self.error(
+                format!(
+                    "`tolerance_m` is {}: it must be a distance in metres, 0 or more",
+                    raw.tolerance_m
+                ),
+                span,
+            )
+            .hint = Some(
+                "write a number of metres such as tolerance_m = 250; 0 keeps every point".into(),
+            );
+        }
+        Map {
+            table: self.named(raw.table),
+            geojson: self.named(raw.geojson),
+            key: self.named(raw.key),
+            property: raw.property,
+            figure: self.named(raw.figure),
+            tolerance_m: raw.tolerance_m.max(0.0),
+            projection: raw.projection,
+            source: self.labels(raw.source, codes),
         }
     }
 

@@ -17,7 +17,8 @@ const FALLBACK_ID: &str = "section";
 /// The ids the theme's templates give their own elements (the `main`
 /// landmark, the table of contents' title...): a heading never takes one.
 /// A test checks that every literal id of the default theme is here.
-pub const THEME_IDS: [&str; 19] = [
+pub const THEME_IDS: [&str; 20] = [
+    "boundaries",
     "browse-title",
     "chart-indicators",
     "chart-indicators-caption",

@@ -8,6 +8,7 @@
 //!    are an error.
 
 mod aggregate;
+pub mod maps;
 mod pages;
 mod resolve;
 pub mod urls;
@@ -16,12 +17,14 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::boundaries::Boundaries;
 use crate::config::SiteConfig;
 use crate::content::Content;
 use crate::data::{Data, Table};
 use crate::diagnostics::Diagnostics;
 
 pub use aggregate::Figures;
+pub use maps::Map;
 pub use pages::{Page, PageKey};
 pub use resolve::{FigureKind, KeyFigure};
 
@@ -37,6 +40,8 @@ pub struct Site<'a> {
     pub facets: Vec<Facet<'a>>,
     pub totals: Figures,
     pub indicators: Option<resolve::IndicatorFields<'a>>,
+    /// Facets drawn as maps, shaded by a key figure.
+    pub maps: Vec<Map<'a>>,
     pub pages: Vec<Page>,
     /// Page key and language to path, for links and the language switcher.
     pub paths: BTreeMap<(PageKey, String), String>,
@@ -112,6 +117,7 @@ impl<'a> Site<'a> {
 pub fn build<'a>(
     config: &'a SiteConfig,
     data: &'a Data,
+    boundaries: &'a Boundaries,
     content: &'a Content,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
@@ -137,6 +143,13 @@ pub fn build<'a>(
         }
     }
     unlabelled_values(config, &facets, diagnostics);
+    let maps = maps::maps(
+        config,
+        boundaries,
+        &facets,
+        &resolved.key_figures,
+        diagnostics,
+    );
     let parts = pages::Parts {
         config,
         content,
@@ -157,6 +170,7 @@ pub fn build<'a>(
         facets,
         totals,
         indicators: resolved.indicators,
+        maps,
         pages,
         paths,
     };

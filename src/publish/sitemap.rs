@@ -109,7 +109,14 @@ mod tests {
     fn sitemaps(limit: usize) -> (BTreeMap<String, String>, usize) {
         let (config, data, content) = crate::testing::default_site_inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
+        let site = crate::model::build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model");
         let memory = crate::sink::Memory::new();
         assert!(write_split(&site, &memory, limit).is_empty());
         let files = memory.into_files().into_iter();

@@ -25,6 +25,7 @@ const FR = {
   projects: '/fr/projets/',
   project: '/fr/projets/tta-2023-001/',
   facet: '/fr/projets/province/tetouan/',
+  provinces: '/fr/projets/province/',
   results: '/fr/resultats/',
   article: '/fr/actualites/2025-06-16-portail-transparence/',
   openData: '/fr/donnees-ouvertes/',
@@ -124,6 +125,93 @@ describe('right to left', () => {
       if (rtl) assert.ok(Math.abs(bar.x + bar.width - (svg.x + svg.width)) < 1, `${path}: bar ends at the right edge`);
       else assert.ok(Math.abs(bar.x - svg.x) < 1, `${path}: bar starts at the left edge`);
     }
+  });
+});
+
+// The provinces as the CSV names them: [French, Arabic].
+function provinces() {
+  const csv = readFileSync(join(here, '..', '..', 'data', 'provinces.csv'), 'utf8');
+  return csv.trim().split('\n').slice(1).map((line) => line.split(',').slice(2));
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('map', () => {
+  for (const [lang, column] of [['fr', 0], ['ar', 1]]) {
+    for (const name of ['home', 'provinces']) {
+      test(`each province is a link named by its name and amount, to its page (${name}, ${lang})`, async () => {
+        const path = lang === 'fr' ? FR[name] : arabic[name];
+        const names = provinces().map((p) => p[column]);
+        assert.equal(names.length, 8);
+        const page = await open(path);
+        const map = page.locator('figure.map svg');
+        assert.equal(await map.getByRole('link').count(), names.length);
+        for (const province of names) {
+          // The browser's accessible name: the province, then a number.
+          const link = map.getByRole('link', { name: new RegExp(`^${escape(province)} ?: [0-9]`) });
+          assert.equal(await link.count(), 1, `${path}: ${province}`);
+        }
+        await map.getByRole('link', { name: new RegExp(`^${escape(names[0])}`) }).click();
+        await page.waitForLoadState('load');
+        assert.equal((await page.locator('h1').textContent()).trim(), names[0]);
+        await page.close();
+      });
+    }
+
+    test(`the keyboard reaches every region in turn, with a visible focus (${lang})`, async () => {
+      const page = await open(lang === 'fr' ? FR.home : arabic.home);
+      const regions = await page.locator('figure.map svg a').count();
+      assert.ok(regions > 0);
+      let inside = false;
+      for (let i = 0; i < 60 && !inside; i++) {
+        await page.keyboard.press('Tab');
+        inside = await page.evaluate(() => document.activeElement?.closest('svg.choropleth') !== null);
+      }
+      assert.ok(inside, 'Tab reaches the map');
+      const visited = [];
+      for (let i = 0; i < regions; i++) {
+        const focus = await page.evaluate(() => {
+          const path = document.activeElement.querySelector('path');
+          const style = getComputedStyle(path);
+          return { label: document.activeElement.getAttribute('aria-label'), stroke: style.stroke, width: style.strokeWidth };
+        });
+        assert.equal(focus.stroke, 'rgb(179, 84, 30)', `focused region ${focus.label} is outlined in orange`);
+        assert.equal(focus.width, '4px');
+        visited.push(focus.label);
+        await page.keyboard.press('Tab');
+      }
+      await page.close();
+      assert.equal(new Set(visited).size, regions, visited.join(' | '));
+    });
+  }
+
+  test('the map is never mirrored; its legend follows the reading direction', async () => {
+    for (const [path, rtl] of [[FR.home, false], [arabic.home, true]]) {
+      const page = await open(path);
+      const box = async (css) => page.locator(css).first().boundingBox();
+      const links = page.locator('figure.map svg a');
+      const west = await links.and(page.locator('[href$="/larache/"]')).boundingBox();
+      const east = await links.and(page.locator('[href$="/al-hoceima/"]')).boundingBox();
+      const svg = await box('figure.map svg');
+      const legend = await box('figure.map .map-key');
+      await page.close();
+      assert.ok(east.x > west.x + west.width, `${path}: Al Hoceima is east of Larache`);
+      if (rtl) assert.ok(legend.x < svg.x, `${path}: the legend is left of the map`);
+      else assert.ok(legend.x > svg.x, `${path}: the legend is right of the map`);
+    }
+  });
+
+  test('the map prints in its colours', async () => {
+    const page = await open(FR.home);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const svg = document.querySelector('figure.map svg');
+      const rect = svg.getBoundingClientRect();
+      return { adjust: getComputedStyle(svg).printColorAdjust, width: rect.width };
+    });
+    await page.close();
+    assert.equal(printed.adjust, 'exact');
+    assert.ok(printed.width > 200, `drawn ${printed.width} px wide`);
   });
 });
 
@@ -256,7 +344,7 @@ describe('screenshots', () => {
     ['project-fr', FR.project], ['project-ar', () => arabic.project],
   ];
   for (const [name, path] of shots) {
-    for (const [suffix, viewport] of [['', null], ['-phone', { width: 390, height: 844 }]]) {
+    for (const [suffix, viewport] of [['', null], ['-phone', { width: 390, height: 844 }], ['-360', { width: 360, height: 800 }]]) {
       test(`${name}${suffix}`, async () => {
         const page = await open(typeof path === 'function' ? path() : path, { viewport });
         await page.screenshot({ path: join(ARTIFACTS, `${name}${suffix}.png`), fullPage: true });

@@ -576,3 +576,23 @@ fn rejects_a_value_a_rule_cannot_capture_from() {
 fn rejects_misdeclared_rules_and_constraints_in_a_schema() {
     check_case("schema_rules_misdeclared");
 }
+
+#[test]
+fn rejects_a_province_row_without_a_shape_naming_its_code() {
+    check_case("map_row_without_shape");
+}
+
+#[test]
+fn rejects_a_shape_without_a_province_row_naming_its_code() {
+    check_case("map_shape_without_row");
+}
+
+#[test]
+fn rejects_broken_geojson_at_its_line_and_column() {
+    check_case("map_broken_geojson");
+}
+
+#[test]
+fn rejects_boundaries_in_metres_rather_than_degrees() {
+    check_case("map_coordinates_in_metres");
+}

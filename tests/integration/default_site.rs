@@ -10,13 +10,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::support::{Site, attrs, pages, parse, texts};
 
 /// The projects table of the default site, as the tests read it.
-struct Projects {
+pub(crate) struct Projects {
     headers: csv::StringRecord,
-    rows: Vec<csv::StringRecord>,
+    pub(crate) rows: Vec<csv::StringRecord>,
 }
 
 impl Projects {
-    fn read(path: &Path) -> Self {
+    pub(crate) fn read(path: &Path) -> Self {
         let mut reader = csv::Reader::from_path(path).expect("read projects.csv");
         let headers = reader.headers().expect("header").clone();
         let rows = reader
@@ -33,7 +33,7 @@ impl Projects {
             .unwrap_or_else(|| panic!("no column {name}"))
     }
 
-    fn cell<'a>(&self, row: &'a csv::StringRecord, name: &str) -> &'a str {
+    pub(crate) fn cell<'a>(&self, row: &'a csv::StringRecord, name: &str) -> &'a str {
         row.get(self.column(name)).expect("cell")
     }
 
@@ -44,7 +44,11 @@ impl Projects {
             .unwrap_or_else(|| panic!("no project {id}"))
     }
 
-    fn sum<'a>(&self, rows: impl Iterator<Item = &'a csv::StringRecord>, column: &str) -> Decimal {
+    pub(crate) fn sum<'a>(
+        &self,
+        rows: impl Iterator<Item = &'a csv::StringRecord>,
+        column: &str,
+    ) -> Decimal {
         rows.map(|r| self.cell(r, column))
             .filter(|c| !c.is_empty())
             .map(|c| c.parse::<Decimal>().unwrap_or_else(|e| panic!("{c}: {e}")))
@@ -63,7 +67,7 @@ impl Projects {
 
 /// An amount as fr-MA and ar-MA (Western digits) print money: `.` between
 /// thousands, `,` before the centimes, whole amounts without decimals.
-fn moroccan_money(amount: Decimal) -> String {
+pub(crate) fn moroccan_money(amount: Decimal) -> String {
     let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let text = if rounded.fract().is_zero() {
         rounded.trunc().to_string()

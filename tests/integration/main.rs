@@ -11,6 +11,7 @@ mod human_format;
 mod images;
 mod init;
 mod languages;
+mod maps;
 mod serve;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]

@@ -35,7 +35,14 @@ fn csv_sum(column: &str) -> Decimal {
 fn totals_equal_the_exact_sums_of_the_csv() {
     let (config, data, content) = inputs(None);
     let mut diagnostics = Diagnostics::new();
-    let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+    let site = build(
+        &config,
+        &data,
+        &crate::testing::NO_MAPS,
+        &content,
+        &mut diagnostics,
+    )
+    .expect("model builds");
     let committed = site
         .key_figures
         .iter()
@@ -61,7 +68,14 @@ fn totals_equal_the_exact_sums_of_the_csv() {
 fn facet_values_partition_the_records_and_their_totals() {
     let (config, data, content) = inputs(None);
     let mut diagnostics = Diagnostics::new();
-    let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+    let site = build(
+        &config,
+        &data,
+        &crate::testing::NO_MAPS,
+        &content,
+        &mut diagnostics,
+    )
+    .expect("model builds");
     let province = site
         .facets
         .iter()
@@ -90,7 +104,14 @@ fn facet_values_partition_the_records_and_their_totals() {
 fn every_page_exists_in_every_language_with_its_own_url() {
     let (config, data, content) = inputs(None);
     let mut diagnostics = Diagnostics::new();
-    let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+    let site = build(
+        &config,
+        &data,
+        &crate::testing::NO_MAPS,
+        &content,
+        &mut diagnostics,
+    )
+    .expect("model builds");
     let record = site
         .path(&PageKey::Project(0), "ar")
         .expect("Arabic project page");
@@ -120,7 +141,16 @@ fn rejects_two_pages_on_one_url() {
     let clashing = text.replace("news = { fr = \"actualites\"", "news = { fr = \"projets\"");
     let (config, data, content) = inputs(Some(clashing));
     let mut diagnostics = Diagnostics::new();
-    assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+    assert!(
+        build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics
+        )
+        .is_none()
+    );
     let clash = diagnostics
         .iter()
         .find(|d| d.message == "two pages have the address /fr/projets/");
@@ -132,7 +162,14 @@ fn rejects_two_pages_on_one_url() {
 fn page_keys_are_named_for_people() {
     let (config, data, content) = inputs(None);
     let mut diagnostics = Diagnostics::new();
-    let site = build(&config, &data, &content, &mut diagnostics).expect("model builds");
+    let site = build(
+        &config,
+        &data,
+        &crate::testing::NO_MAPS,
+        &content,
+        &mut diagnostics,
+    )
+    .expect("model builds");
     let province = site.facets.iter().position(|f| f.field == "province");
     let province = province.expect("a province facet");
     let first = &site.facets[province].values[0].key;
@@ -159,7 +196,16 @@ fn rejects_a_facet_on_a_field_that_does_not_exist() {
         text.replace("field = \"province\"", "field = \"provnce\""),
     ));
     let mut diagnostics = Diagnostics::new();
-    assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+    assert!(
+        build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics
+        )
+        .is_none()
+    );
     let d = diagnostics.iter().next().expect("a diagnostic");
     assert_eq!(d.message, "the table `projects` has no field `provnce`");
     assert_eq!(d.hint.as_deref(), Some("did you mean `province`?"));
@@ -177,7 +223,16 @@ fn an_overflowing_sum_is_an_error_at_its_row_not_a_panic() {
     }
     let second_line = table.rows[1].line;
     let mut diagnostics = Diagnostics::new();
-    assert!(build(&config, &data, &content, &mut diagnostics).is_none());
+    assert!(
+        build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics
+        )
+        .is_none()
+    );
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(

@@ -183,7 +183,14 @@ mod tests {
     fn a_large_site_gets_per_value_lists_that_match_the_facet_pages() {
         let (config, data, content) = crate::testing::default_site_inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
+        let site = crate::model::build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model");
         let locale = Locale::new("fr-MA").expect("locale");
         let files = super::super::written(files_above(
             &site,
@@ -228,7 +235,14 @@ mod tests {
     fn a_small_site_gets_one_whole_index() {
         let (config, data, content) = crate::testing::default_site_inputs(None);
         let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(&config, &data, &content, &mut diagnostics).expect("model");
+        let site = crate::model::build(
+            &config,
+            &data,
+            &crate::testing::NO_MAPS,
+            &content,
+            &mut diagnostics,
+        )
+        .expect("model");
         let locale = Locale::new("fr-MA").expect("locale");
         let files =
             super::super::written(files(&site, &locale, "{amount} DH", "fr", "/fr/projets/"));

@@ -24,6 +24,8 @@ pub struct SharedView<'a> {
     pub totals: Vec<String>,
     pub facets: Vec<FacetView<'a>>,
     pub charts: Vec<ChartView<'a>>,
+    /// Facets drawn as maps.
+    pub maps: Vec<super::MapView<'a>>,
     pub record_count: usize,
 }
 
@@ -132,6 +134,7 @@ pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
         totals: site.totals.0.iter().map(ToString::to_string).collect(),
         facets: facets(site, lang),
         charts: charts(site, lang),
+        maps: super::map::maps(site, lang),
         record_count: site.records.len(),
     }
 }
