@@ -29,8 +29,10 @@ const STAGES: &[(&str, u8)] = &[
     ("render", 5),
     // 6. every other file, into a sink
     ("publish", 6),
-    // 7. the sink for a folder: staging, swap, lock
+    // 7. the sink for a folder: staging, swap, lock; what `check` reads
+    //    in the rendered site
     ("output", 7),
+    ("audit", 7),
     // 8. the pipeline
     ("build", 8),
     // 9. the commands

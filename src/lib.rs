@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 mod architecture;
+pub mod audit;
 pub mod build;
 pub mod cli;
 pub mod completeness;

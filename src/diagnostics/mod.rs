@@ -43,6 +43,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it.
     pub hint: Option<String>,
+    /// A stable name for the kind of problem (`link-broken`), for tools
+    /// that filter or count; `None` for kinds not yet named.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -63,6 +66,7 @@ impl Diagnostic {
             label: None,
             notes: Vec::new(),
             hint: None,
+            code: None,
         }
     }
 
@@ -91,6 +95,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 
