@@ -7,10 +7,13 @@
 //! 2. data (`data/`) and content (`content/`), loaded side by side
 //! 3. locales and UI strings
 //! 4. the site model
-//! 5. templates
-//! 6. static files, then pages (render) and every other file (publish) side
+//! 5. static files and indexes named (styles, scripts and index entries by
+//!    a hash of their content), so pages can link to them
+//! 6. templates
+//! 7. static files, then pages (render) and every other file (publish) side
 //!    by side, all handed to one sink: a staging folder swapped in only on
-//!    success (`build`), memory (`build_into`), or nothing (`check`)
+//!    success (`build`), memory (`build_into`), or a collector of each
+//!    page's ids and links (`check`)
 //!
 //! `check` runs the same stages, renders every page into a sink that keeps
 //! only each page's ids and links (`audit::Collector`), then adds the

@@ -1,6 +1,7 @@
 //! Where a link in a rendered page comes from: the Markdown file of the
-//! page's document when its body holds the link (with the line and column
-//! of the link in the Markdown), else the template that writes it literally.
+//! page's document when its body or its front matter's image holds the link
+//! (with the line and column in the Markdown), else the template that
+//! writes it literally.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -17,6 +18,8 @@ struct Source<'a> {
     document: &'a Document,
     markdown: Option<String>,
     references: BTreeSet<String>,
+    /// The front matter's image, as the page links it and as written.
+    image: Option<(String, String)>,
 }
 
 /// Output file to the document rendered into it, and the templates.
@@ -43,6 +46,10 @@ impl<'a> Attribution<'a> {
                 document,
                 markdown,
                 references: references_of(&document.html),
+                image: document.front.image.as_ref().map(|image| {
+                    let href = urls::site_link(&site.base_path, &image.src);
+                    (href, image.src.clone())
+                }),
             };
             documents.insert(urls::file_of(&page.path), source);
         }
@@ -55,14 +62,22 @@ impl<'a> Attribution<'a> {
     /// `diagnostic`, placed where the link `value` of the page `file` is
     /// written.
     pub fn attribute(&self, file: &str, value: &str, diagnostic: Diagnostic) -> Diagnostic {
-        if let Some(source) = self.documents.get(file)
-            && source.references.contains(value)
-        {
-            let path = &source.document.source;
-            return match source.markdown.as_deref().and_then(|md| locate(md, value)) {
-                Some(location) => diagnostic.at(path, location),
-                None => diagnostic.in_file(path),
+        if let Some(source) = self.documents.get(file) {
+            let written = match &source.image {
+                Some((href, src)) if href == value => Some(src.as_str()),
+                _ => source.references.contains(value).then_some(value),
             };
+            if let Some(written) = written {
+                let path = &source.document.source;
+                return match source
+                    .markdown
+                    .as_deref()
+                    .and_then(|md| locate(md, written))
+                {
+                    Some(location) => diagnostic.at(path, location),
+                    None => diagnostic.in_file(path),
+                };
+            }
         }
         for (path, text) in self.templates.values() {
             if let Some(location) = locate(text, value) {
