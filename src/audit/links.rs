@@ -10,7 +10,7 @@
 //!    (with its line and column) or else to the template that holds it,
 //!    and reported once with the number of pages it breaks.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use percent_encoding::percent_decode_str;
 use url::Url;
@@ -20,7 +20,7 @@ use super::locate::Attribution;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
 /// What is wrong with one reference.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Problem {
     Unparsable,
     OutsideBase,
@@ -49,6 +49,9 @@ pub fn check(
     };
     // One diagnostic per place and problem, with the pages it breaks.
     let mut found: BTreeMap<String, (Diagnostic, Vec<String>)> = BTreeMap::new();
+    // A template's broken link repeats on every page: describe it once (its
+    // "did you mean" compares it with every page).
+    let mut described: HashMap<(Problem, &str, String), Diagnostic> = HashMap::new();
     let mut external = External::new();
     for (file, facts) in &collected.pages {
         let Ok(page_url) = base.join(&page_path(file)) else {
@@ -57,7 +60,15 @@ pub fn check(
         for reference in &facts.references {
             let problems = resolver.problems(&page_url, reference, &mut external, file);
             for problem in problems {
-                let diagnostic = describe(&problem, reference, &resolver, &page_url);
+                let resolved = page_url
+                    .join(&reference.value)
+                    .map_or_else(|_| reference.value.clone(), String::from);
+                let diagnostic = described
+                    .entry((problem, reference.value.as_str(), resolved))
+                    .or_insert_with_key(|(problem, _, _)| {
+                        describe(problem, reference, &resolver, &page_url)
+                    })
+                    .clone();
                 let diagnostic = attribution.attribute(file, &reference.value, diagnostic);
                 let key = format!("{diagnostic}\u{0}{}", reference.value);
                 let pages = &mut found

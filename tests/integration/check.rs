@@ -188,3 +188,40 @@ fn external_links_are_asked_only_with_external() {
         .unwrap_or_else(|| panic!("no external link reported:\n{stdout}"));
     assert!(line.contains(&url) && line.contains("HTTP 404"), "{line}");
 }
+
+#[test]
+fn a_template_link_broken_on_every_page_is_reported_once_with_the_page_count() {
+    let site = Site::default_site();
+    site.write(
+        "templates/base.html",
+        "{% extends \"theme/base.html\" %}\n{% block scripts %}<a href=\"{{ site.links.home }}nulle-part/\">x</a>{% endblock scripts %}\n",
+    );
+    let run = check(&site, &["--format", "json"]);
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.stderr());
+    let stdout = run.stdout();
+    let broken: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter(|l| l.contains("nulle-part"))
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    // One per language (the link differs: /fr/nulle-part/, /ar/nulle-part/).
+    assert_eq!(broken.len(), 2, "{stdout}");
+    for value in &broken {
+        assert_eq!(value["code"], "link-broken");
+        let notes: Vec<&str> = value["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .filter_map(|n| n.as_str())
+            .collect();
+        assert!(
+            notes.contains(&"written by a template through a variable"),
+            "{value}"
+        );
+        let count = notes
+            .iter()
+            .find_map(|n| n.strip_prefix("on ")?.split(" pages").next());
+        let pages: usize = count.and_then(|c| c.parse().ok()).unwrap_or(0);
+        assert!(pages > 50, "{value}");
+    }
+}
