@@ -30,8 +30,11 @@ const STAGES: &[(&str, u8)] = &[
     ("render", 5),
     // 6. every other file, into a sink
     ("publish", 6),
-    // 7. the sink for a folder: staging, swap, lock
+    // 7. the sink for a folder: staging, swap, lock; what `check` reads
+    //    in the rendered site
     ("output", 7),
+    // 7. what `check` reads of the pages a build hands it: links, anchors
+    ("audit", 7),
     // 8. the pipeline, and what a terminal shows of it (progress)
     ("build", 8),
     ("terminal", 8),

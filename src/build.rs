@@ -8,21 +8,27 @@
 //!    the boundaries of maps, checked against their tables and simplified
 //! 3. locales and UI strings
 //! 4. the site model
-//! 5. templates
-//! 6. static files, then pages (render) and every other file (publish) side
+//! 5. static files and indexes named (styles, scripts and index entries by
+//!    a hash of their content), so pages can link to them
+//! 6. templates
+//! 7. static files, then pages (render) and every other file (publish) side
 //!    by side, all handed to one sink: a staging folder swapped in only on
-//!    success (`build`), memory (`build_into`), or nothing (`check`)
+//!    success (`build`), memory (`build_into`), or a collector of each
+//!    page's ids and links (`check`)
 //!
 //! `check` runs the same stages, renders every page into a sink that keeps
-//! nothing, and adds translation completeness to the diagnostics.
+//! only each page's ids and links (`audit::Collector`), then adds the
+//! link, anchor and image checks, root-absolute template addresses and
+//! translation completeness to the diagnostics.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::audit::{self, Collector};
 use crate::boundaries::{self, Boundaries};
-use crate::completeness;
+use crate::completeness::{self, Share};
 use crate::config::{self, Overrides, SiteConfig};
 use crate::content::{self, Content};
 use crate::data::Data;
@@ -102,13 +108,23 @@ pub struct Outcome {
     /// Whether the output folder was replaced (false for a failed build,
     /// even when its errors came after the staging folder was filled).
     pub published: bool,
+    /// For `check`: how much of the site each language has.
+    pub translation: Vec<Share>,
+}
+
+/// What `check` does besides what `build` validates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// Also ask every external link's server (off by default: CI may have
+    /// no internet).
+    pub external: bool,
 }
 
 /// Where a run's files go.
 enum Destination<'a> {
     Folder,
     Sink(&'a dyn Sink),
-    Nowhere,
+    Audit(&'a Collector, CheckOptions),
 }
 
 /// Builds the site into its output folder, replaced only on success.
@@ -121,16 +137,23 @@ pub fn build_into(options: &Options, sink: &dyn Sink) -> Outcome {
     run(options, Destination::Sink(sink))
 }
 
-/// Validates everything `build` validates, rendering every page into a
-/// sink that keeps nothing, plus translation completeness.
-pub fn check(options: &Options) -> Diagnostics {
-    run(options, Destination::Nowhere).diagnostics
+/// Validates everything `build` validates, then the rendered site: links,
+/// anchors, images, template addresses, translation completeness.
+pub fn check(options: &Options, check: CheckOptions) -> Outcome {
+    let collector = Collector::new();
+    run(options, Destination::Audit(&collector, check))
 }
 
 fn run(options: &Options, destination: Destination<'_>) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     let mut published = false;
-    let facts = stages(options, &destination, &mut published, &mut diagnostics);
+    let mut translation = Vec::new();
+    let mut report = Report {
+        published: &mut published,
+        translation: &mut translation,
+        diagnostics: &mut diagnostics,
+    };
+    let facts = stages(options, &destination, &mut report);
     let facts = facts.map(|mut facts| {
         facts.warnings = diagnostics.warning_count();
         facts
@@ -139,20 +162,28 @@ fn run(options: &Options, destination: Destination<'_>) -> Outcome {
         facts,
         diagnostics: diagnostics.sorted(),
         published,
+        translation,
     }
+}
+
+/// What a run reports besides its facts.
+struct Report<'r> {
+    published: &'r mut bool,
+    translation: &'r mut Vec<Share>,
+    diagnostics: &'r mut Diagnostics,
 }
 
 fn stages(
     options: &Options,
     destination: &Destination<'_>,
-    published: &mut bool,
-    diagnostics: &mut Diagnostics,
+    report: &mut Report<'_>,
 ) -> Option<BuildFacts> {
+    let diagnostics = &mut *report.diagnostics;
     let mut clock = Clock::new();
     let inputs = load(options, diagnostics)?;
     clock.lap("load");
-    if matches!(destination, Destination::Nowhere) {
-        check_completeness(&inputs, diagnostics);
+    if matches!(destination, Destination::Audit(..)) {
+        *report.translation = check_completeness(&inputs, diagnostics);
     }
     let site = model::build(
         &inputs.config,
@@ -162,8 +193,11 @@ fn stages(
         diagnostics,
     )?;
     clock.lap("model");
+    let prepared = publish::prepare(&site, &inputs.layers, &inputs.locales, diagnostics);
+    clock.lap("static files and indexes");
     let limit = inputs.config.max_file_bytes;
-    let renderer = Renderer::new(&inputs.layers, limit, inputs.locales.clone(), diagnostics)?;
+    let (locales, assets) = (inputs.locales.clone(), Arc::new(prepared.assets));
+    let renderer = Renderer::new(&inputs.layers, limit, locales, assets, diagnostics)?;
     clock.lap("templates");
     let mut facts = facts_of(&site);
     let progress = options.progress.as_deref();
@@ -171,35 +205,36 @@ fn stages(
         // Every page of the model, plus the landing and 404 pages.
         progress.start(site.pages.len() + 2);
     }
+    let work = Work {
+        site: &site,
+        renderer: &renderer,
+        statics: prepared.statics,
+        indexes: prepared.indexes,
+        progress,
+    };
     let generated = match destination {
         Destination::Folder => {
             let target = output_dir(options, &inputs.config);
             facts.output = Some(target.clone());
-            let outcome = write_folder(
-                &site,
-                &renderer,
-                &inputs.layers,
-                &target,
-                progress,
-                diagnostics,
-            );
-            *published = outcome.is_some();
+            let outcome = write_folder(work, &target, diagnostics);
+            *report.published = outcome.is_some();
             outcome
         }
-        Destination::Sink(sink) => Some(generate(
-            &site,
-            &renderer,
-            &inputs.layers,
-            (*sink, progress),
-            diagnostics,
-        )),
-        Destination::Nowhere => Some(generate(
-            &site,
-            &renderer,
-            &inputs.layers,
-            (&sink::Discard, progress),
-            diagnostics,
-        )),
+        Destination::Sink(sink) => Some(generate(work, *sink, diagnostics)),
+        Destination::Audit(collector, check) => {
+            let overrides = generate(work, *collector, diagnostics);
+            clock.lap("render");
+            let root = &inputs.config.root;
+            let found = audit::audit(
+                &collector.take(),
+                &site,
+                root,
+                renderer.sources(),
+                check.external,
+            );
+            diagnostics.extend(found);
+            Some(overrides)
+        }
     };
     if let Some(progress) = progress {
         progress.finish();
@@ -284,22 +319,13 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
 }
 
 /// What `check` adds: documents, data cells and UI strings that a reader of
-/// some language would see in another.
-fn check_completeness(inputs: &Inputs, diagnostics: &mut Diagnostics) {
+/// some language would see in another; returns each language's share.
+fn check_completeness(inputs: &Inputs, diagnostics: &mut Diagnostics) -> Vec<Share> {
     let languages = inputs.config.language_codes();
-    diagnostics.extend(completeness::check(
-        &languages,
-        &inputs.data,
-        &inputs.content,
-    ));
-    for (lang, key) in inputs.locales.strings().missing() {
-        diagnostics.push(
-            Diagnostic::warning(format!(
-                "the UI string `{key}` is not translated in `{lang}`"
-            ))
-            .with_hint(format!("add it to i18n/{lang}.toml")),
-        );
-    }
+    let strings = inputs.locales.strings();
+    let (found, shares) = completeness::report(&languages, &inputs.data, &inputs.content, strings);
+    diagnostics.extend(found);
+    shares
 }
 
 /// The folders of a site whose files Bayan reads or copies.
@@ -393,16 +419,27 @@ pub fn output_dir(options: &Options, config: &SiteConfig) -> PathBuf {
         .unwrap_or_else(|| config.root.join("public"))
 }
 
+/// What is left to write once every page's links are known.
+struct Work<'s, 'a> {
+    site: &'s Site<'a>,
+    renderer: &'s Renderer,
+    statics: publish::Statics,
+    indexes: Vec<publish::indexes::IndexFile>,
+    /// Told of each page written, when there is a terminal to show it.
+    progress: Option<&'s dyn Progress>,
+}
+
 /// Static files, then pages and every other file side by side, into
 /// `sink` (counted for `progress` when there is one); returns the theme's
 /// static files the site replaced.
-fn generate(
-    site: &Site<'_>,
-    renderer: &Renderer,
-    layers: &Layers,
-    (sink, progress): (&dyn Sink, Option<&dyn Progress>),
-    diagnostics: &mut Diagnostics,
-) -> Vec<String> {
+fn generate(work: Work<'_, '_>, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> Vec<String> {
+    let Work {
+        site,
+        renderer,
+        statics,
+        indexes,
+        progress,
+    } = work;
     let counted;
     let sink = match progress {
         Some(progress) => {
@@ -415,12 +452,12 @@ fn generate(
         None => sink,
     };
     let limit = site.config.max_file_bytes;
-    let statics = publish::static_files(layers, limit, sink, diagnostics);
+    let statics = publish::static_files(statics, limit, sink, diagnostics);
     let reserved = sink::Reserved::new(sink, statics.taken);
     let (mut pages, mut files) = (Diagnostics::new(), Diagnostics::new());
     rayon::join(
         || crate::render::render_site(site, renderer, &reserved, &mut pages),
-        || publish::publish(site, renderer, &reserved, &mut files),
+        || publish::publish(site, renderer, indexes, &reserved, &mut files),
     );
     diagnostics.extend(pages);
     diagnostics.extend(files);
@@ -430,23 +467,14 @@ fn generate(
 /// Generates into a staging folder beside `target` and swaps it in when
 /// everything succeeded; `None` when nothing was published.
 fn write_folder(
-    site: &Site<'_>,
-    renderer: &Renderer,
-    layers: &Layers,
+    work: Work<'_, '_>,
     target: &std::path::Path,
-    progress: Option<&dyn Progress>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<String>> {
-    let prepared = output::prepare(&site.config.root, target)
+    let prepared = output::prepare(&work.site.config.root, target)
         .map_err(|d| diagnostics.push(d))
         .ok()?;
-    let overrides = generate(
-        site,
-        renderer,
-        layers,
-        (prepared.staging(), progress),
-        diagnostics,
-    );
+    let overrides = generate(work, prepared.staging(), diagnostics);
     if diagnostics.has_errors() {
         diagnostics.extend(prepared.abandon());
         return None;

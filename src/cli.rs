@@ -41,11 +41,23 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Check data, content and templates without writing anything.
+    /// Check data, content, templates and every rendered page (links,
+    /// anchors, images, translations) without writing anything.
     Check {
         /// Include articles marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// The address the site will be published at, overriding site.toml
+        /// (a sub-path such as https://host/transparence/ is checked as such).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Also ask other sites whether the pages' links to them work
+        /// (needs internet; off by default).
+        #[arg(long)]
+        external: bool,
+        /// Fail (exit status 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Preview the site while you edit it: build it into memory, serve it
     /// on this machine, rebuild and reload open pages on every save.
@@ -134,20 +146,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 ),
             }
         }
-        Command::Check { drafts } => {
+        Command::Check {
+            drafts,
+            base_url,
+            external,
+            deny_warnings,
+        } => {
             let options = Options {
                 root: cli.root,
                 drafts,
+                base_url,
                 ..Options::default()
             };
-            let diagnostics = build::check(&options);
-            print_diagnostics(&diagnostics, cli.format);
-            if diagnostics.has_errors() {
-                failed(&diagnostics, "check failed: fix the errors above")
-            } else {
-                eprintln!("check passed");
-                ExitCode::SUCCESS
-            }
+            let outcome = build::check(&options, build::CheckOptions { external });
+            check_result(&outcome, cli.format, deny_warnings)
         }
         Command::Init {
             dir,
@@ -252,6 +264,32 @@ fn failed_init(diagnostics: &Diagnostics, format: Format) -> ExitCode {
     print_diagnostics(diagnostics, format);
     eprintln!("init failed");
     ExitCode::FAILURE
+}
+
+/// Prints what `check` found; exit status 1 on errors, or on warnings
+/// with `--deny-warnings`.
+fn check_result(outcome: &build::Outcome, format: Format, deny_warnings: bool) -> ExitCode {
+    let diagnostics = &outcome.diagnostics;
+    print_diagnostics(diagnostics, format);
+    for share in &outcome.translation {
+        eprintln!("{share}");
+    }
+    let warnings = diagnostics.warning_count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if diagnostics.has_errors() {
+        let errors = diagnostics.error_count();
+        eprintln!("check failed: {errors} error{}", plural(errors));
+        ExitCode::FAILURE
+    } else if deny_warnings && warnings > 0 {
+        eprintln!(
+            "check failed: {warnings} warning{} and --deny-warnings",
+            plural(warnings)
+        );
+        ExitCode::FAILURE
+    } else {
+        eprintln!("check passed");
+        ExitCode::SUCCESS
+    }
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {

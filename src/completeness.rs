@@ -2,9 +2,148 @@
 //! would see in another. Never an error: the site shows the other language
 //! with a "not translated" notice, and these warnings say what to write.
 
+use std::fmt;
+
 use crate::content::{Content, Document};
 use crate::data::Data;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::locale::Strings;
+
+/// How much of the site a language has: (done, needed) of each kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    pub lang: String,
+    /// Documents (articles and pages) by shared name.
+    pub documents: (usize, usize),
+    /// Translated cells that some language fills.
+    pub cells: (usize, usize),
+    /// UI strings the default language defines.
+    pub strings: (usize, usize),
+}
+
+impl Share {
+    /// The mean of the three kinds' shares (a missing article weighs as
+    /// much as hundreds of cells), in tenths of a percent, rounded down so
+    /// that 99.95 % is never shown as 100 %. A kind with nothing to
+    /// translate does not count.
+    pub fn per_mille(&self) -> usize {
+        let parts: Vec<(usize, usize)> = [self.documents, self.cells, self.strings]
+            .into_iter()
+            .filter(|(_, needed)| *needed > 0)
+            .collect();
+        if parts.is_empty() {
+            return 1000;
+        }
+        // A common denominator keeps the arithmetic exact; u128 holds the
+        // product of three counts of any real site.
+        let wide = |n: usize| n as u128;
+        let denominator: u128 = parts.iter().map(|(_, n)| wide(*n)).product();
+        let sum: u128 = parts
+            .iter()
+            .map(|(d, n)| wide(*d) * (denominator / wide(*n)))
+            .sum();
+        let mean = sum * 1000 / (denominator * wide(parts.len()));
+        usize::try_from(mean).unwrap_or(1000)
+    }
+}
+
+impl fmt::Display for Share {
+    /// `ar: 97.5% translated (documents 7/8, data cells 120/120, UI strings 210/214)`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.per_mille();
+        write!(
+            f,
+            "{}: {}.{}% translated (documents {}/{}, data cells {}/{}, UI strings {}/{})",
+            self.lang,
+            p / 10,
+            p % 10,
+            self.documents.0,
+            self.documents.1,
+            self.cells.0,
+            self.cells.1,
+            self.strings.0,
+            self.strings.1
+        )
+    }
+}
+
+/// The share of each language, in the order given.
+pub fn shares(
+    languages: &[String],
+    data: &Data,
+    content: &Content,
+    strings: &Strings,
+) -> Vec<Share> {
+    let missing = strings.missing();
+    let needed = strings.key_count();
+    languages
+        .iter()
+        .map(|lang| {
+            let lacking = missing.iter().filter(|(l, _)| l == lang).count();
+            Share {
+                lang: lang.clone(),
+                documents: document_share(lang, content),
+                cells: cell_share(languages, lang, data),
+                strings: (needed.saturating_sub(lacking), needed),
+            }
+        })
+        .collect()
+}
+
+fn document_share(lang: &str, content: &Content) -> (usize, usize) {
+    let mut done = 0;
+    let mut needed = 0;
+    for documents in [&content.articles, &content.pages] {
+        let mut keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        needed += keys.len();
+        done += keys
+            .iter()
+            .filter(|k| documents.iter().any(|d| d.key == **k && d.lang == lang))
+            .count();
+    }
+    (done, needed)
+}
+
+fn cell_share(languages: &[String], lang: &str, data: &Data) -> (usize, usize) {
+    let (mut done, mut needed) = (0, 0);
+    for table in data.tables.values() {
+        for field in table.schema.fields.iter().filter(|f| f.translated) {
+            for row in &table.rows {
+                let any = languages
+                    .iter()
+                    .any(|l| table.text(row, &field.name, l).is_some());
+                if any {
+                    needed += 1;
+                    done += usize::from(table.text(row, &field.name, lang).is_some());
+                }
+            }
+        }
+    }
+    (done, needed)
+}
+
+/// Everything `check` says of translations: the warnings (documents, data
+/// cells, UI strings) and each language's share.
+pub fn report(
+    languages: &[String],
+    data: &Data,
+    content: &Content,
+    strings: &Strings,
+) -> (Vec<Diagnostic>, Vec<Share>) {
+    let mut found = check(languages, data, content);
+    for (lang, key) in strings.missing() {
+        found.push(
+            Diagnostic::warning(format!(
+                "the UI string `{key}` is not translated in `{lang}`"
+            ))
+            .with_code("translation-missing-string")
+            .with_hint(format!("add it to i18n/{lang}.toml")),
+        );
+    }
+    (found, shares(languages, data, content, strings))
+}
 
 /// Documents missing in a language, and translated cells left empty.
 pub fn check(languages: &[String], data: &Data, content: &Content) -> Vec<Diagnostic> {
@@ -31,6 +170,7 @@ fn missing_documents(languages: &[String], documents: &[Document]) -> Vec<Diagno
             let file = doc.source.with_file_name(format!("{}.{lang}.md", doc.key));
             found.push(
                 Diagnostic::warning(format!("`{}` has no `{lang}` version", doc.key))
+                    .with_code("translation-missing-document")
                     .in_file(&doc.source)
                     .with_hint(format!(
                         "write {}; until then readers of `{lang}` see a notice",
@@ -75,6 +215,7 @@ fn empty_cells(languages: &[String], data: &Data) -> Vec<Diagnostic> {
                         field.name
                     ))
                     .at(&table.path, location)
+                    .with_code("translation-missing-cells")
                     .with_hint(format!("translate them; the first is on line {first}")),
                 );
             }
@@ -106,6 +247,23 @@ mod tests {
         assert_eq!(
             found[0].file.as_deref(),
             Some(Path::new("content/news/2024-01-01-un.fr.md"))
+        );
+    }
+
+    #[test]
+    fn a_language_share_is_the_mean_of_its_kinds_rounded_down() {
+        let share = |documents, cells, strings| Share {
+            lang: "ar".into(),
+            documents,
+            cells,
+            strings,
+        };
+        assert_eq!(share((5, 6), (285, 285), (92, 92)).per_mille(), 944);
+        assert_eq!(share((0, 0), (1999, 2000), (0, 0)).per_mille(), 999);
+        assert_eq!(share((0, 0), (0, 0), (0, 0)).per_mille(), 1000);
+        assert_eq!(
+            share((5, 6), (285, 285), (92, 92)).to_string(),
+            "ar: 94.4% translated (documents 5/6, data cells 285/285, UI strings 92/92)"
         );
     }
 

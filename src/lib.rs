@@ -4,6 +4,7 @@
 
 #[cfg(test)]
 mod architecture;
+pub mod audit;
 pub mod boundaries;
 pub mod build;
 pub mod cli;

@@ -45,6 +45,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it.
     pub hint: Option<String>,
+    /// A stable name for the kind of problem (`link-broken`), for tools
+    /// that filter or count; `None` for kinds not yet named.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -65,6 +68,7 @@ impl Diagnostic {
             label: None,
             notes: Vec::new(),
             hint: None,
+            code: None,
         }
     }
 
@@ -93,6 +97,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 

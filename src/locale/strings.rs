@@ -141,6 +141,13 @@ impl Strings {
         &self.default_language
     }
 
+    /// How many keys the default language has: what every language needs.
+    pub fn key_count(&self) -> usize {
+        self.languages
+            .get(&self.default_language)
+            .map_or(0, BTreeMap::len)
+    }
+
     /// Keys the default language has and another language lacks, sorted
     /// by language then key.
     pub fn missing(&self) -> Vec<(String, String)> {

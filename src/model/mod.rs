@@ -8,6 +8,7 @@
 //!    are an error.
 
 mod aggregate;
+pub mod assets;
 pub mod maps;
 mod pages;
 mod resolve;
@@ -24,6 +25,7 @@ use crate::data::{Data, Table};
 use crate::diagnostics::Diagnostics;
 
 pub use aggregate::Figures;
+pub use assets::Assets;
 pub use maps::Map;
 pub use pages::{Page, PageKey};
 pub use resolve::{FigureKind, KeyFigure};
@@ -43,8 +45,13 @@ pub struct Site<'a> {
     /// Facets drawn as maps, shaded by a key figure.
     pub maps: Vec<Map<'a>>,
     pub pages: Vec<Page>,
-    /// Page key and language to path, for links and the language switcher.
+    /// Page key and language to path, for files and page identity.
     pub paths: BTreeMap<(PageKey, String), String>,
+    /// The same keys to the link a page writes: the path under the base
+    /// URL's path (`/transparence/fr/projets/`).
+    pub hrefs: BTreeMap<(PageKey, String), String>,
+    /// The path part of the base URL, ending in `/`.
+    pub base_path: String,
 }
 
 /// One row of the records table.
@@ -91,6 +98,19 @@ impl<'a> Site<'a> {
         self.paths
             .get(&(key.clone(), lang.to_string()))
             .map(String::as_str)
+    }
+
+    /// The link to a page in a language (its path under the base path),
+    /// if that page exists there.
+    pub fn href(&self, key: &PageKey, lang: &str) -> Option<&str> {
+        self.hrefs
+            .get(&(key.clone(), lang.to_string()))
+            .map(String::as_str)
+    }
+
+    /// The link to any path of this site (a file, a feed) from a page.
+    pub fn link(&self, path: &str) -> String {
+        urls::href(&self.base_path, path)
     }
 
     /// The full address of a path of this site, for feeds, sitemaps and
@@ -160,6 +180,11 @@ pub fn build<'a>(
     };
     let pages = pages::list(&parts, diagnostics);
     let paths = pages::index(&pages);
+    let base_path = urls::base_path(&config.base_url);
+    let hrefs = paths
+        .iter()
+        .map(|(key, path)| (key.clone(), urls::href(&base_path, path)))
+        .collect();
     let site = Site {
         config,
         data,
@@ -173,6 +198,8 @@ pub fn build<'a>(
         maps,
         pages,
         paths,
+        hrefs,
+        base_path,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

@@ -10,6 +10,30 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{}", path.trim_start_matches('/'))
 }
 
+/// The path part of the base URL, where the site lives on its host:
+/// `/` for `https://x.ma/`, `/transparence/` for `https://x.ma/transparence/`.
+/// Links are root-relative with this prefix: one form on every page,
+/// whatever its depth, and the same as a root deployment when it is `/`.
+pub fn base_path(base_url: &str) -> String {
+    let path = url::Url::parse(base_url).map_or_else(|_| "/".to_string(), |u| u.path().to_string());
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+/// The link to a site path from any page: `/transparence/` + `fr/projets/`.
+pub fn href(base_path: &str, path: &str) -> String {
+    format!("{base_path}{}", path.trim_start_matches('/'))
+}
+
+/// A link an author wrote: a path from the site's root (`/images/a.jpg`)
+/// is put under the base path; any other link stays as written.
+pub fn site_link(base_path: &str, link: &str) -> String {
+    if link.starts_with('/') && !link.starts_with("//") {
+        href(base_path, link)
+    } else {
+        link.to_string()
+    }
+}
+
 /// `/fr/actualites/atom.xml`: a language's feed, beside its news list.
 pub fn feed(news: &str) -> String {
     format!("{news}atom.xml")
@@ -169,6 +193,23 @@ mod tests {
         );
         let widths: Vec<u32> = small.iter().map(|v| v.width).collect();
         assert_eq!(widths, [480, 700]);
+    }
+
+    #[test]
+    fn prefixes_links_with_the_base_path() {
+        assert_eq!(base_path("https://x.ma/"), "/");
+        assert_eq!(base_path("https://x.ma/transparence/"), "/transparence/");
+        assert_eq!(
+            href("/transparence/", "/fr/projets/"),
+            "/transparence/fr/projets/"
+        );
+        assert_eq!(href("/", "/fr/"), "/fr/");
+        assert_eq!(site_link("/t/", "/images/a.jpg"), "/t/images/a.jpg");
+        assert_eq!(
+            site_link("/t/", "//cdn.example/a.jpg"),
+            "//cdn.example/a.jpg"
+        );
+        assert_eq!(site_link("/t/", "https://x.ma/a.jpg"), "https://x.ma/a.jpg");
     }
 
     #[test]

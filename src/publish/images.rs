@@ -59,7 +59,10 @@ fn write_photo(
         &site.config.root.join(&relative),
         site.config.max_file_bytes,
     )?;
-    let hash = format!("{:x}", Sha256::digest(&bytes));
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     let format = ImageFormat::from_path(&relative).unwrap_or(ImageFormat::Jpeg);
     let mut decoded: Option<DynamicImage> = None;
     for variant in image_variants(src, size) {

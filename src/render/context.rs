@@ -13,7 +13,10 @@ use super::views::{self, Text, cell_text, listing, record_view};
 #[derive(Serialize)]
 pub struct PageMeta<'a> {
     kind: &'static str,
+    /// The page's path in the site (`/fr/projets/`), as its template knows it.
     path: &'a str,
+    /// The link to the page, under the base URL's path.
+    href: String,
     url: String,
     translations: Vec<Translation<'a>>,
 }
@@ -24,6 +27,8 @@ pub struct Translation<'a> {
     lang: &'a str,
     name: &'a str,
     href: &'a str,
+    /// The full address of `href`, for `<link rel="alternate" hreflang>`.
+    url: String,
     current: bool,
     /// False when the page itself is not translated and `href` is the
     /// nearest page that is (the section it belongs to, or home).
@@ -46,6 +51,7 @@ pub fn page_context(
     let meta = PageMeta {
         kind,
         path: &page.path,
+        href: site.link(&page.path),
         url: site.url(&page.path),
         translations: translations(site, page),
     };
@@ -63,6 +69,7 @@ pub fn special_page_meta<'a>(
     PageMeta {
         kind,
         path,
+        href: site.link(path),
         url: site.url(path),
         translations: site
             .config
@@ -71,7 +78,10 @@ pub fn special_page_meta<'a>(
             .map(|language| Translation {
                 lang: &language.code,
                 name: &language.name,
-                href: site.path(&PageKey::Home, &language.code).unwrap_or("/"),
+                href: site
+                    .href(&PageKey::Home, &language.code)
+                    .unwrap_or(&site.base_path),
+                url: site.url(site.path(&PageKey::Home, &language.code).unwrap_or("/")),
                 current: language.code == site.config.default_language,
                 exact: true,
             })
@@ -169,15 +179,20 @@ fn translations<'a>(site: &'a Site<'_>, page: &'a Page) -> Vec<Translation<'a>> 
         .iter()
         .map(|language| {
             let lang = language.code.as_str();
-            let exact = site.path(&page.key, lang);
-            let href = exact
-                .or_else(|| site.path(&nearest(&page.key), lang))
-                .or_else(|| site.path(&PageKey::Home, lang))
-                .unwrap_or("/");
+            let exact = site.path(&page.key, lang).map(|_| page.key.clone());
+            let key = [exact.clone(), Some(nearest(&page.key)), Some(PageKey::Home)]
+                .into_iter()
+                .flatten()
+                .find(|key| site.path(key, lang).is_some());
+            let found = key.as_ref().and_then(|key| site.path(key, lang));
             Translation {
                 lang,
                 name: &language.name,
-                href,
+                href: key
+                    .as_ref()
+                    .and_then(|key| site.href(key, lang))
+                    .unwrap_or(&site.base_path),
+                url: site.url(found.unwrap_or("/")),
                 current: lang == page.lang,
                 exact: exact.is_some(),
             }
@@ -213,7 +228,7 @@ struct ArticleSummary<'a> {
 fn article_summary<'a>(site: &'a Site<'_>, doc: &'a Document) -> ArticleSummary<'a> {
     ArticleSummary {
         key: &doc.key,
-        href: site.path(&PageKey::Article(doc.key.clone()), &doc.lang),
+        href: site.href(&PageKey::Article(doc.key.clone()), &doc.lang),
         lang: &doc.lang,
         title: &doc.front.title,
         date: doc.front.date.map(|d| d.to_string()),
@@ -269,8 +284,9 @@ struct DocumentView<'a> {
 
 #[derive(Serialize)]
 struct ImageView<'a> {
-    /// The middle width when the build made several: the fallback for
-    /// browsers without `srcset`.
+    /// The middle width when the build made several (the fallback for
+    /// browsers without `srcset`), as a link under the base path; a full
+    /// address stays as written.
     src: String,
     alt: &'a str,
     /// `PATH 480w, PATH 960w, …`, empty for a photo on another site.
@@ -283,17 +299,19 @@ impl<'a> ImageView<'a> {
     fn of(
         image: &'a crate::content::Image,
         size: Option<crate::content::images::ImageSize>,
+        base_path: &str,
     ) -> Self {
         let variants = size
             .map(|s| urls::image_variants(&image.src, s))
             .unwrap_or_default();
         let shown = variants.get(variants.len().saturating_sub(1).min(1));
+        let link = |path: &str| urls::site_link(base_path, path);
         Self {
-            src: shown.map_or_else(|| image.src.clone(), |v| v.path.clone()),
+            src: link(shown.map_or(&image.src, |v| &v.path)),
             alt: &image.alt,
             srcset: variants
                 .iter()
-                .map(|v| format!("{} {}w", v.path, v.width))
+                .map(|v| format!("{} {}w", link(&v.path), v.width))
                 .collect::<Vec<_>>()
                 .join(", "),
             width: shown.map(|v| v.width),
@@ -320,7 +338,7 @@ impl<'a> DocumentView<'a> {
                 .front
                 .image
                 .as_ref()
-                .map(|i| ImageView::of(i, doc.image_size)),
+                .map(|i| ImageView::of(i, doc.image_size, &site.base_path)),
             headings: doc
                 .headings
                 .iter()

@@ -19,16 +19,18 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layers::Layers;
 use crate::locale::Locales;
-use crate::model::{Page, Site};
+use crate::model::{Assets, Page, Site};
 use crate::sink::Sink;
 
 pub use templates::Sources;
 
-/// Compiled templates with the site's locale helpers registered.
+/// Compiled templates with the site's locale helpers and `asset()`
+/// registered.
 pub struct Renderer {
     tera: tera::Tera,
     sources: Sources,
     locales: Arc<Locales>,
+    assets: Arc<Assets>,
 }
 
 impl Renderer {
@@ -37,17 +39,33 @@ impl Renderer {
         layers: &Layers,
         max_file_bytes: u64,
         locales: Arc<Locales>,
+        assets: Arc<Assets>,
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
         let sources = templates::read_sources(layers, max_file_bytes, diagnostics);
         let mut tera = tera::Tera::new();
         crate::locale::register_template_helpers(&mut tera, Arc::clone(&locales));
+        let known = Arc::clone(&assets);
+        tera.register_function("asset", move |k: tera::Kwargs, _: &tera::State| {
+            asset(&known, &k)
+        });
         let tera = templates::compile(tera, &sources, diagnostics)?;
         Some(Self {
             tera,
             sources,
             locales,
+            assets,
         })
+    }
+
+    /// Every template's file and text, for checks that read them.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// The published names of static files and indexes.
+    pub fn assets(&self) -> &Assets {
+        &self.assets
     }
 
     /// The locales the helpers format with, for files that are not
@@ -78,7 +96,7 @@ pub fn render_site(
         .languages
         .iter()
         .map(|l| {
-            let view = views::shared_view(site, &l.code);
+            let view = views::shared_view(site, renderer.assets(), &l.code);
             (l.code.as_str(), tera::Value::from_serializable(&view))
         })
         .collect();
@@ -130,6 +148,18 @@ fn render_specials(
         });
         diagnostics.extend(result.err());
     }
+}
+
+/// `asset(path="css/site.css")`: the link to a static file under its
+/// published (possibly content-hashed) name, under the base URL's path.
+fn asset(assets: &Assets, kwargs: &tera::Kwargs) -> tera::TeraResult<String> {
+    let path = kwargs.must_get::<&str>("path")?;
+    assets.href(path).ok_or_else(|| {
+        tera::Error::message(format!(
+            "asset(path=\"{path}\"): no static file has this path; \
+             name a file of the theme's or the site's static/ folder, such as css/site.css"
+        ))
+    })
 }
 
 /// A template mistake fails every page that uses it: report it once.

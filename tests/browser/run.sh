@@ -3,7 +3,8 @@
 #   1. build the site into a new temporary folder (never public/);
 #   2. the Nu Html Checker on every generated HTML page (zero errors);
 #   3. the Chromium suite (tests/browser/*.test.mjs): axe, right to left,
-#      language switcher, filter, search, print, reflow, screenshots.
+#      language switcher, filter, search, print, reflow, screenshots; and
+#      the site built for a sub-path, served only under it.
 # Installs nothing. Needs: `npm ci` done at the repository root, java, and
 # Debian's chromium at /usr/bin/chromium (or CHROMIUM=path); fonts-noto-core
 # for good Arabic type in the screenshots. See the README.
@@ -17,9 +18,13 @@ echo "== build the default site into $site/public"
 # BAYAN_PROFILE=dev reuses the debug binary (CI has just built it).
 cargo run --locked --profile "${BAYAN_PROFILE:-release}" -q -- build --output "$site/public"
 
+echo "== build it again for a sub-path, as a GitHub Pages project site"
+cargo run --locked --profile "${BAYAN_PROFILE:-release}" -q -- build --output "$site/sub" \
+  --base-url https://example.org/transparence/
+
 echo "== Nu Html Checker: every HTML page"
 java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html --format gnu "$site/public"
 echo "no HTML errors in $(find "$site/public" -name '*.html' | wc -l) pages"
 
 echo "== Chromium suite"
-SITE="$site/public" node --test --test-reporter=spec tests/browser/
+SITE="$site/public" SUBSITE="$site/sub" node --test --test-reporter=spec tests/browser/

@@ -1,6 +1,8 @@
 // A tiny static server for the built site, on 127.0.0.1 and a free port.
 // Paths ending in "/" serve their index.html; a missing file serves the
-// site's 404.html with status 404, as a static host would.
+// site's 404.html with status 404, as a static host would. With a prefix
+// (`/transparence/`), the site is served only under it, as on a project
+// site of GitHub Pages: anything outside answers 404.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -27,13 +29,14 @@ async function file(root, urlPath) {
   }
 }
 
-export function serve(root) {
+export function serve(root, prefix = '/') {
   const server = createServer(async (request, response) => {
     const urlPath = new URL(request.url, 'http://localhost').pathname;
-    let found = await file(root, urlPath);
+    const inside = urlPath.startsWith(prefix) ? '/' + urlPath.slice(prefix.length) : null;
+    let found = inside === null ? null : await file(root, inside);
     let status = 200;
     if (!found) {
-      found = await file(root, '/404.html');
+      found = inside === null ? null : await file(root, '/404.html');
       status = 404;
     }
     if (!found) {

@@ -338,7 +338,12 @@ fn a_site_static_file_over_the_theme_one_is_an_override_listed_with_verbose() {
         "{}",
         run.stderr()
     );
-    assert_eq!(site.read("out/css/site.css"), "body { color: black }\n");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.read("out/asset-manifest.json")).expect("manifest");
+    let css = manifest["css/site.css"]
+        .as_str()
+        .expect("the style sheet's published name");
+    assert_eq!(site.read(&format!("out/{css}")), "body { color: black }\n");
 }
 
 #[test]

@@ -5,8 +5,10 @@
 //! repository itself.
 
 mod bad_input;
+mod check;
 mod cli;
 mod default_site;
+mod deployment;
 mod human_format;
 mod images;
 mod init;

@@ -58,11 +58,17 @@ fn a_theme_folder_overrides_the_built_in_theme_file_by_file() {
     let config = config.replacen("theme = \"default\"", "theme = \"sombre\"", 1);
     site.write("site.toml", config);
     site.build(&[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.read("out/asset-manifest.json")).expect("manifest");
+    let css = manifest["css/site.css"]
+        .as_str()
+        .expect("the style sheet's published name");
     assert_eq!(
-        site.read("out/css/site.css"),
+        site.read(&format!("out/{css}")),
         "body { background: black }\n"
     );
     // Everything else still comes from the built-in theme.
     assert!(site.read("out/fr/index.html").contains("<main"));
-    assert!(site.path("out/js/site.js").exists());
+    let js = manifest["js/site.js"].as_str().expect("the script's published name");
+    assert!(site.path(&format!("out/{js}")).exists());
 }

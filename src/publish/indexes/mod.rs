@@ -170,7 +170,7 @@ fn content_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Docum
             let tags = doc.front.tags.join(" ");
             Some(search::Document {
                 title: &doc.front.title,
-                href: site.path(&key, lang)?,
+                href: site.href(&key, lang)?,
                 kind: if is_article { 1 } else { 2 },
                 summary: doc.front.summary.as_deref().map(shorten),
                 text: normalise(&format!("{summary} {tags} {}", doc.text)),
@@ -200,7 +200,7 @@ fn facet_documents<'a>(
                 value: v,
                 page: 1,
             };
-            let Some(href) = site.path(&key, lang) else {
+            let Some(href) = site.href(&key, lang) else {
                 continue;
             };
             let label = value_label(site, f, v, lang).text;

@@ -125,7 +125,7 @@ fn entries<'a>(
                 i: &record.id,
                 t: title.map_or(record.id.as_str(), |t| t.text),
                 u: site
-                    .path(&PageKey::Project(index), lang)
+                    .href(&PageKey::Project(index), lang)
                     .unwrap_or_default(),
                 f: (0..site.facets.len())
                     .map(|f| match record.facet_values.get(f).copied().flatten() {

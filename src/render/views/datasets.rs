@@ -42,8 +42,8 @@ pub fn datasets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<DatasetView<'a>> {
             title: schema_text(&table.schema.title, lang),
             description: schema_text(&table.schema.description, lang),
             rows: table.rows.len(),
-            csv: format!("/{DATA_DIR}/{}.csv", table.name),
-            json: format!("/{DATA_DIR}/{}.json", table.name),
+            csv: site.link(&format!("{DATA_DIR}/{}.csv", table.name)),
+            json: site.link(&format!("{DATA_DIR}/{}.json", table.name)),
             fields: table
                 .schema
                 .fields

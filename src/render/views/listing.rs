@@ -46,7 +46,7 @@ pub fn listing<'a>(
     let start = (page - 1) * per_page;
     let shown = all.iter().skip(start).take(per_page);
     let records: Vec<_> = shown.map(|&i| record_summary(site, i, lang)).collect();
-    let href = |n: usize| site.path(&key_of(n), lang);
+    let href = |n: usize| site.href(&key_of(n), lang);
     ListingView {
         total: all.len(),
         first: if records.is_empty() { 0 } else { start + 1 },

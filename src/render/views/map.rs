@@ -79,7 +79,7 @@ fn view<'a>(site: &'a Site<'_>, map: &'a Map<'_>, lang: &'a str) -> MapView<'a> 
                         value: v,
                         page: 1,
                     };
-                    site.path(&key, lang)
+                    site.href(&key, lang)
                 }),
                 value: value.map(|v| v.figures.get(map.figure).to_string()),
                 short: value.map(|v| short(v.figures.get(map.figure), in_millions)),

@@ -91,7 +91,7 @@ pub fn record_summary<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Re
     let text = |field: &str| cell_text(site, site.table, record.row, field, lang);
     RecordSummary {
         id: &record.id,
-        href: site.path(&PageKey::Project(index), lang),
+        href: site.href(&PageKey::Project(index), lang),
         title: text(&config.title.name),
         summary: config.summary.as_ref().and_then(|s| text(&s.name)),
         facets: record
@@ -102,7 +102,7 @@ pub fn record_summary<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Re
             .map(|(f, v)| FacetLink {
                 field: &site.facets[f].field,
                 label: value_label(site, f, v, lang),
-                href: site.path(
+                href: site.href(
                     &PageKey::FacetValue {
                         facet: f,
                         value: v,
@@ -150,7 +150,7 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
         let (label, href) = match membership {
             Some((f, v)) => (
                 Some(value_label(site, f, v, lang)),
-                site.path(
+                site.href(
                     &PageKey::FacetValue {
                         facet: f,
                         value: v,

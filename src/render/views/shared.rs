@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Direction;
-use crate::model::{FigureKind, PageKey, Site};
+use crate::model::{Assets, FigureKind, PageKey, Site};
 
 use super::{Text, cell_text, label, schema_text};
 
@@ -37,6 +37,8 @@ pub struct LanguageView<'a> {
     /// The site's title and description in that language, for the landing.
     pub title: &'a str,
     pub description: &'a str,
+    /// The link to its home page.
+    pub home: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +51,10 @@ pub struct Links<'a> {
     pub open_data: Option<&'a str>,
     pub search: Option<&'a str>,
     pub feed: Option<String>,
+    /// The first file of the records and search indexes (content-hashed).
+    pub projects_index: Option<String>,
+    pub search_index: Option<String>,
+    pub datapackage: String,
 }
 
 #[derive(Serialize)]
@@ -107,7 +113,7 @@ pub struct BarView<'a> {
     pub per_mille: Vec<u32>,
 }
 
-pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
+pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> SharedView<'a> {
     let config = site.config;
     let language = config.language(lang);
     SharedView {
@@ -126,10 +132,11 @@ pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
                 dir: l.direction,
                 title: &l.title,
                 description: &l.description,
+                home: site.href(&PageKey::Home, &l.code),
             })
             .collect(),
         sample_data: config.sample_data,
-        links: links(site, lang),
+        links: links(site, assets, lang),
         key_figures: key_figures(site, lang),
         totals: site.totals.0.iter().map(ToString::to_string).collect(),
         facets: facets(site, lang),
@@ -139,17 +146,26 @@ pub fn shared_view<'a>(site: &'a Site<'_>, lang: &'a str) -> SharedView<'a> {
     }
 }
 
-fn links<'a>(site: &'a Site<'_>, lang: &str) -> Links<'a> {
-    let news = site.path(&PageKey::News { page: 1 }, lang);
+fn links<'a>(site: &'a Site<'_>, assets: &Assets, lang: &str) -> Links<'a> {
+    let index_of = |key: &PageKey| {
+        let path = site.path(key, lang)?;
+        assets.href(&format!("{path}index.json"))
+    };
     Links {
-        home: site.path(&PageKey::Home, lang),
-        projects: site.path(&PageKey::Projects { page: 1 }, lang),
-        news,
-        results: site.path(&PageKey::Results, lang),
-        programme: site.path(&PageKey::Page("programme".into()), lang),
-        open_data: site.path(&PageKey::OpenData, lang),
-        search: site.path(&PageKey::Search, lang),
-        feed: site.feed_path(lang),
+        home: site.href(&PageKey::Home, lang),
+        projects: site.href(&PageKey::Projects { page: 1 }, lang),
+        news: site.href(&PageKey::News { page: 1 }, lang),
+        results: site.href(&PageKey::Results, lang),
+        programme: site.href(&PageKey::Page("programme".into()), lang),
+        open_data: site.href(&PageKey::OpenData, lang),
+        search: site.href(&PageKey::Search, lang),
+        feed: site.feed_path(lang).map(|path| site.link(&path)),
+        projects_index: index_of(&PageKey::Projects { page: 1 }),
+        search_index: index_of(&PageKey::Search),
+        datapackage: site.link(&format!(
+            "{}/datapackage.json",
+            crate::model::urls::DATA_DIR
+        )),
     }
 }
 
@@ -190,7 +206,7 @@ fn facets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FacetView<'a>> {
                 .map_or(Text::new(&facet.field, lang), |field| {
                     schema_text(&field.title, lang)
                 }),
-            href: site.path(&PageKey::FacetIndex(f), lang),
+            href: site.href(&PageKey::FacetIndex(f), lang),
             values: facet
                 .values
                 .iter()
@@ -198,7 +214,7 @@ fn facets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<FacetView<'a>> {
                 .map(|(v, value)| FacetValueView {
                     key: &value.key,
                     label: value_label(site, f, v, lang),
-                    href: site.path(
+                    href: site.href(
                         &PageKey::FacetValue {
                             facet: f,
                             value: v,
@@ -295,7 +311,7 @@ fn bar<'a>(
     let values: Vec<_> = figures.iter().map(|&i| model.figures.get(i)).collect();
     BarView {
         label: value_label(site, facet, value, lang),
-        href: site.path(
+        href: site.href(
             &PageKey::FacetValue {
                 facet,
                 value,

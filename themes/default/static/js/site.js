@@ -1,7 +1,7 @@
 /* Bayan default theme: optional enhancements, no library. Every page works
    without this file; with it, the projects list filters by several facets
    at once and sorts, and the search page searches, both from static JSON
-   written by the build beside the page (index.json and the files it names),
+   written by the build beside the page (index.HASH.json and the files it names),
    fetched a little at a time so that a site of 60,000 projects stays light
    on a phone. */
 (function () {
@@ -46,6 +46,12 @@
       if (!r.ok) throw new Error(url + ': ' + r.status);
       return r.json();
     });
+  }
+
+  /* The folder of an index's first file, whose name carries a hash of
+     its content (index.3f9a0c1b2d4e.json): the other files sit beside it. */
+  function folder(url) {
+    return url.replace(/[^\/]*$/, '');
   }
 
   /* A cache of fetches under one folder. */
@@ -144,7 +150,7 @@
        numbers (ids.json beside its page), intersected; a sort order read
        chunk by chunk; then only the pages of records shown, 50 at a time. */
     var buttons, page = 0, asked = 0, PER_PAGE = 50;
-    var getList = loader(form.dataset.index.replace(/index\.json$/, '')), getIds = loader('');
+    var getList = loader(folder(form.dataset.index)), getIds = loader('');
     function updateLarge(m, step) {
       var ask = ++asked;
       page = step ? Math.max(0, page + step) : 0;
@@ -218,7 +224,7 @@
     var input = form.querySelector('input[type="search"]');
     var status = form.querySelector('.search-status');
     var results = form.querySelector('.search-results');
-    var get = loader(form.dataset.index.replace(/index\.json$/, ''));
+    var get = loader(folder(form.dataset.index));
     var m, asked = 0;
 
     function hex(key) {
