@@ -69,6 +69,8 @@ fn a_theme_folder_overrides_the_built_in_theme_file_by_file() {
     );
     // Everything else still comes from the built-in theme.
     assert!(site.read("out/fr/index.html").contains("<main"));
-    let js = manifest["js/site.js"].as_str().expect("the script's published name");
+    let js = manifest["js/site.js"]
+        .as_str()
+        .expect("the script's published name");
     assert!(site.path(&format!("out/{js}")).exists());
 }
