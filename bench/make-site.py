@@ -4,7 +4,7 @@
     bench/make-site.py DATA_DIR SITE_DIR [--facets province,sector,status,year]
                                           [--per-page 50] [--repo REPO_DIR] [--maps]
 
-DATA_DIR is what gen_data.py writes (see /work/shared/bench): projects.csv with
+DATA_DIR is what gen_data.py writes (see ../shared/bench): projects.csv with
 French and Arabic columns, news/fr/*.md and news/ar/*.md with YAML front
 matter. SITE_DIR (new or empty) receives a complete Bayan site:
 

@@ -5,7 +5,7 @@
 #
 # Environment:
 #   RUNS=3                builds per tool and size (medians are reported)
-#   SCRATCH=DIR           a NEW folder for everything (default /work/scratch-bench/run-DATE)
+#   SCRATCH=DIR           a NEW folder for everything (default /tmp/bayan-bench/run-DATE)
 #   FACETS=...            Bayan facets (default province,sector,status,year; the
 #                         Hugo site has province and sector only)
 #   CARGO_TARGET_DIR      where cargo builds (default REPO/target)
