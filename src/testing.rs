@@ -24,3 +24,13 @@ pub fn default_site_inputs(config_text: Option<String>) -> (SiteConfig, Data, Co
 /// No maps, for unit tests of what maps do not change.
 pub static NO_MAPS: crate::boundaries::Boundaries =
     crate::boundaries::Boundaries { maps: Vec::new() };
+
+/// Runs `test` on the default site's model (no maps), built from the
+/// repository's inputs: the setup most unit tests of later stages share.
+pub fn with_default_site<R>(test: impl FnOnce(&crate::model::Site<'_>) -> R) -> R {
+    let (config, data, content) = default_site_inputs(None);
+    let mut diagnostics = Diagnostics::new();
+    let site = crate::model::build(&config, &data, &NO_MAPS, &content, &mut diagnostics);
+    let site = site.unwrap_or_else(|| panic!("the default site's model: {diagnostics:?}"));
+    test(&site)
+}

@@ -104,24 +104,16 @@ fn sitemap_index(site: &Site<'_>, files: usize, w: &mut dyn Write) -> io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Diagnostics;
 
     fn sitemaps(limit: usize) -> (BTreeMap<String, String>, usize) {
-        let (config, data, content) = crate::testing::default_site_inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(
-            &config,
-            &data,
-            &crate::testing::NO_MAPS,
-            &content,
-            &mut diagnostics,
-        )
-        .expect("model");
-        let memory = crate::sink::Memory::new();
-        assert!(write_split(&site, &memory, limit).is_empty());
-        let files = memory.into_files().into_iter();
-        let text = files.map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap_or_default()));
-        (text.collect(), site.pages.len())
+        crate::testing::with_default_site(|site| {
+            let memory = crate::sink::Memory::new();
+            assert!(write_split(site, &memory, limit).is_empty());
+            let files = memory.into_files().into_iter();
+            let text =
+                files.map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap_or_default()));
+            (text.collect(), site.pages.len())
+        })
     }
 
     #[test]

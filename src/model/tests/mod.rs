@@ -33,105 +33,81 @@ fn csv_sum(column: &str) -> Decimal {
 
 #[test]
 fn totals_equal_the_exact_sums_of_the_csv() {
-    let (config, data, content) = inputs(None);
-    let mut diagnostics = Diagnostics::new();
-    let site = build(
-        &config,
-        &data,
-        &crate::testing::NO_MAPS,
-        &content,
-        &mut diagnostics,
-    )
-    .expect("model builds");
-    let committed = site
-        .key_figures
-        .iter()
-        .position(|k| k.id == "committed")
-        .expect("figure");
-    let disbursed = site
-        .key_figures
-        .iter()
-        .position(|k| k.id == "disbursed")
-        .expect("figure");
-    let count = site
-        .key_figures
-        .iter()
-        .position(|k| k.id == "projects")
-        .expect("figure");
-    assert_eq!(site.total(committed), csv_sum("committed_mad"));
-    assert_eq!(site.total(disbursed), csv_sum("disbursed_mad"));
-    assert_eq!(site.total(count), Decimal::from(site.records.len()));
-    assert_eq!(site.total(committed).scale(), 2, "centimes are kept");
+    crate::testing::with_default_site(|site| {
+        let committed = site
+            .key_figures
+            .iter()
+            .position(|k| k.id == "committed")
+            .expect("figure");
+        let disbursed = site
+            .key_figures
+            .iter()
+            .position(|k| k.id == "disbursed")
+            .expect("figure");
+        let count = site
+            .key_figures
+            .iter()
+            .position(|k| k.id == "projects")
+            .expect("figure");
+        assert_eq!(site.total(committed), csv_sum("committed_mad"));
+        assert_eq!(site.total(disbursed), csv_sum("disbursed_mad"));
+        assert_eq!(site.total(count), Decimal::from(site.records.len()));
+        assert_eq!(site.total(committed).scale(), 2, "centimes are kept");
+    })
 }
 
 #[test]
 fn facet_values_partition_the_records_and_their_totals() {
-    let (config, data, content) = inputs(None);
-    let mut diagnostics = Diagnostics::new();
-    let site = build(
-        &config,
-        &data,
-        &crate::testing::NO_MAPS,
-        &content,
-        &mut diagnostics,
-    )
-    .expect("model builds");
-    let province = site
-        .facets
-        .iter()
-        .find(|f| f.field == "province")
-        .expect("facet");
-    assert_eq!(province.values.len(), 8, "every province has projects");
-    let counted: usize = province.values.iter().map(|v| v.records.len()).sum();
-    assert_eq!(counted, site.records.len());
-    for figure in 0..site.key_figures.len() {
-        let sum: Decimal = province.values.iter().map(|v| v.figures.get(figure)).sum();
-        assert_eq!(sum, site.total(figure));
-    }
-    let years: Vec<_> = site
-        .facets
-        .iter()
-        .find(|f| f.field == "year")
-        .expect("facet")
-        .values
-        .iter()
-        .map(|v| v.key.as_str())
-        .collect();
-    assert_eq!(years, ["2023", "2024", "2025"]);
+    crate::testing::with_default_site(|site| {
+        let province = site
+            .facets
+            .iter()
+            .find(|f| f.field == "province")
+            .expect("facet");
+        assert_eq!(province.values.len(), 8, "every province has projects");
+        let counted: usize = province.values.iter().map(|v| v.records.len()).sum();
+        assert_eq!(counted, site.records.len());
+        for figure in 0..site.key_figures.len() {
+            let sum: Decimal = province.values.iter().map(|v| v.figures.get(figure)).sum();
+            assert_eq!(sum, site.total(figure));
+        }
+        let years: Vec<_> = site
+            .facets
+            .iter()
+            .find(|f| f.field == "year")
+            .expect("facet")
+            .values
+            .iter()
+            .map(|v| v.key.as_str())
+            .collect();
+        assert_eq!(years, ["2023", "2024", "2025"]);
+    })
 }
 
 #[test]
 fn every_page_exists_in_every_language_with_its_own_url() {
-    let (config, data, content) = inputs(None);
-    let mut diagnostics = Diagnostics::new();
-    let site = build(
-        &config,
-        &data,
-        &crate::testing::NO_MAPS,
-        &content,
-        &mut diagnostics,
-    )
-    .expect("model builds");
-    let record = site
-        .path(&PageKey::Project(0), "ar")
-        .expect("Arabic project page");
-    assert_eq!(record, "/ar/mashari/tta-2023-001/");
-    let facet = site.path(
-        &PageKey::FacetValue {
-            facet: 0,
-            value: 2,
-            page: 1,
-        },
-        "fr",
-    );
-    assert_eq!(facet, Some("/fr/projets/province/tetouan/"));
-    assert_eq!(
-        site.path(&PageKey::Page("programme".into()), "ar"),
-        Some("/ar/barnamaj/")
-    );
-    let fr = site.pages.iter().filter(|p| p.lang == "fr").count();
-    let ar = site.pages.iter().filter(|p| p.lang == "ar").count();
-    assert_eq!(fr, ar);
+    crate::testing::with_default_site(|site| {
+        let record = site
+            .path(&PageKey::Project(0), "ar")
+            .expect("Arabic project page");
+        assert_eq!(record, "/ar/mashari/tta-2023-001/");
+        let facet = site.path(
+            &PageKey::FacetValue {
+                facet: 0,
+                value: 2,
+                page: 1,
+            },
+            "fr",
+        );
+        assert_eq!(facet, Some("/fr/projets/province/tetouan/"));
+        assert_eq!(
+            site.path(&PageKey::Page("programme".into()), "ar"),
+            Some("/ar/barnamaj/")
+        );
+        let fr = site.pages.iter().filter(|p| p.lang == "fr").count();
+        let ar = site.pages.iter().filter(|p| p.lang == "ar").count();
+        assert_eq!(fr, ar);
+    })
 }
 
 #[test]
@@ -160,32 +136,24 @@ fn rejects_two_pages_on_one_url() {
 
 #[test]
 fn page_keys_are_named_for_people() {
-    let (config, data, content) = inputs(None);
-    let mut diagnostics = Diagnostics::new();
-    let site = build(
-        &config,
-        &data,
-        &crate::testing::NO_MAPS,
-        &content,
-        &mut diagnostics,
-    )
-    .expect("model builds");
-    let province = site.facets.iter().position(|f| f.field == "province");
-    let province = province.expect("a province facet");
-    let first = &site.facets[province].values[0].key;
-    let name = |key: PageKey| key.named(&site.records, &site.facets).to_string();
-    assert_eq!(name(PageKey::Projects { page: 1 }), "the projects list");
-    assert_eq!(name(PageKey::News { page: 3 }), "the news list, page 3");
-    let value = PageKey::FacetValue {
-        facet: province,
-        value: 0,
-        page: 2,
-    };
-    assert_eq!(name(value), format!("the page of province {first}, page 2"));
-    assert_eq!(
-        name(PageKey::Project(0)),
-        format!("the page of project {}", site.records[0].id)
-    );
+    crate::testing::with_default_site(|site| {
+        let province = site.facets.iter().position(|f| f.field == "province");
+        let province = province.expect("a province facet");
+        let first = &site.facets[province].values[0].key;
+        let name = |key: PageKey| key.named(&site.records, &site.facets).to_string();
+        assert_eq!(name(PageKey::Projects { page: 1 }), "the projects list");
+        assert_eq!(name(PageKey::News { page: 3 }), "the news list, page 3");
+        let value = PageKey::FacetValue {
+            facet: province,
+            value: 0,
+            page: 2,
+        };
+        assert_eq!(name(value), format!("the page of province {first}, page 2"));
+        assert_eq!(
+            name(PageKey::Project(0)),
+            format!("the page of project {}", site.records[0].id)
+        );
+    })
 }
 
 #[test]

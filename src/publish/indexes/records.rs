@@ -177,77 +177,60 @@ fn orders(entries: &[RecordEntry<'_>]) -> Vec<(String, Vec<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Diagnostics;
 
     #[test]
     fn a_large_site_gets_per_value_lists_that_match_the_facet_pages() {
-        let (config, data, content) = crate::testing::default_site_inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(
-            &config,
-            &data,
-            &crate::testing::NO_MAPS,
-            &content,
-            &mut diagnostics,
-        )
-        .expect("model");
-        let locale = Locale::new("fr-MA").expect("locale");
-        let files = super::super::written(files_above(
-            &site,
-            &locale,
-            "{amount} DH",
-            "fr",
-            "/fr/projets/",
-            10,
-        ));
-        let file = |path: &str| -> serde_json::Value {
-            let bytes = files
-                .iter()
-                .find(|(p, _)| p == path)
-                .map(|(_, b)| b.clone());
-            serde_json::from_slice(&bytes.unwrap_or_else(|| panic!("{path} is written")))
-                .unwrap_or_default()
-        };
-        assert_eq!(file("/fr/projets/index.json")["n"], site.records.len());
-        let pages = site.records.len().div_ceil(PAGE);
-        assert_eq!(
-            files
-                .iter()
-                .filter(|(p, _)| p.starts_with("/fr/projets/r/"))
-                .count(),
-            pages
-        );
-        for (f, facet) in site.facets.iter().enumerate() {
-            for (v, value) in facet.values.iter().enumerate() {
-                let key = PageKey::FacetValue {
-                    facet: f,
-                    value: v,
-                    page: 1,
-                };
-                let path = site.path(&key, "fr").expect("facet page");
-                let ids = super::super::postings::decode(&file(&format!("{path}ids.json")));
-                assert_eq!(ids.len(), value.records.len(), "{path}");
+        crate::testing::with_default_site(|site| {
+            let locale = Locale::new("fr-MA").expect("locale");
+            let files = super::super::written(files_above(
+                site,
+                &locale,
+                "{amount} DH",
+                "fr",
+                "/fr/projets/",
+                10,
+            ));
+            let file = |path: &str| -> serde_json::Value {
+                let bytes = files
+                    .iter()
+                    .find(|(p, _)| p == path)
+                    .map(|(_, b)| b.clone());
+                serde_json::from_slice(&bytes.unwrap_or_else(|| panic!("{path} is written")))
+                    .unwrap_or_default()
+            };
+            assert_eq!(file("/fr/projets/index.json")["n"], site.records.len());
+            let pages = site.records.len().div_ceil(PAGE);
+            assert_eq!(
+                files
+                    .iter()
+                    .filter(|(p, _)| p.starts_with("/fr/projets/r/"))
+                    .count(),
+                pages
+            );
+            for (f, facet) in site.facets.iter().enumerate() {
+                for (v, value) in facet.values.iter().enumerate() {
+                    let key = PageKey::FacetValue {
+                        facet: f,
+                        value: v,
+                        page: 1,
+                    };
+                    let path = site.path(&key, "fr").expect("facet page");
+                    let ids = super::super::postings::decode(&file(&format!("{path}ids.json")));
+                    assert_eq!(ids.len(), value.records.len(), "{path}");
+                }
             }
-        }
+        })
     }
 
     #[test]
     fn a_small_site_gets_one_whole_index() {
-        let (config, data, content) = crate::testing::default_site_inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let site = crate::model::build(
-            &config,
-            &data,
-            &crate::testing::NO_MAPS,
-            &content,
-            &mut diagnostics,
-        )
-        .expect("model");
-        let locale = Locale::new("fr-MA").expect("locale");
-        let files =
-            super::super::written(files(&site, &locale, "{amount} DH", "fr", "/fr/projets/"));
-        assert_eq!(files.len(), 1);
-        let index: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap_or_default();
-        assert_eq!(index.as_array().map(Vec::len), Some(site.records.len()));
+        crate::testing::with_default_site(|site| {
+            let locale = Locale::new("fr-MA").expect("locale");
+            let files =
+                super::super::written(files(site, &locale, "{amount} DH", "fr", "/fr/projets/"));
+            assert_eq!(files.len(), 1);
+            let index: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap_or_default();
+            assert_eq!(index.as_array().map(Vec::len), Some(site.records.len()));
+        })
     }
 }
