@@ -22,8 +22,10 @@ pub fn default_site_inputs(config_text: Option<String>) -> (SiteConfig, Data, Co
 }
 
 /// No maps, for unit tests of what maps do not change.
-pub static NO_MAPS: crate::boundaries::Boundaries =
-    crate::boundaries::Boundaries { maps: Vec::new() };
+pub static NO_MAPS: crate::boundaries::Boundaries = crate::boundaries::Boundaries {
+    maps: Vec::new(),
+    points: Vec::new(),
+};
 
 /// Runs `test` on the default site's model (no maps), built from the
 /// repository's inputs: the setup most unit tests of later stages share.

@@ -9,8 +9,11 @@
 //! 3. Once per build: project, simplify within the declared tolerance, fit
 //!    into the map's box, write SVG path data ([`shape`]).
 
+mod points;
 mod read;
 pub mod shape;
+
+pub use points::PointShapes;
 
 #[cfg(test)]
 mod tests;
@@ -28,6 +31,8 @@ use crate::fsio;
 #[derive(Debug, Default)]
 pub struct Boundaries {
     pub maps: Vec<MapShapes>,
+    /// In the order of `SiteConfig::point_maps`, those that could be placed.
+    pub points: Vec<PointShapes>,
 }
 
 /// One map's regions, ready to draw.
@@ -37,6 +42,8 @@ pub struct MapShapes {
     pub map: usize,
     /// The box: `shape::WIDTH` wide, this high (SVG user units).
     pub height: f64,
+    /// How degrees land in the box; none when the shapes have no extent.
+    pub placement: Option<shape::Placement>,
     /// The shape of each row of the lookup table, by row index.
     pub rows: BTreeMap<usize, Drawn>,
 }
@@ -63,8 +70,9 @@ pub fn load(config: &SiteConfig, data: &Data, diagnostics: &mut Diagnostics) -> 
             shapes.map = index;
             Some(shapes)
         })
-        .collect();
-    Boundaries { maps }
+        .collect::<Vec<_>>();
+    let points = points::load(config, data, &maps, diagnostics);
+    Boundaries { maps, points }
 }
 
 fn load_map(
@@ -102,38 +110,52 @@ fn lookup_table<'a>(
     data: &'a Data,
     diagnostics: &mut Diagnostics,
 ) -> Option<&'a Table> {
-    let Some(table) = data.table(&map.table.name) else {
+    let table = map_table(&map.table, data, diagnostics)?;
+    let hint = "`key` names the table's column holding each row's code";
+    has_field(table, &map.key, hint, diagnostics).then_some(table)
+}
+
+/// The table a map names, or an error at the name.
+fn map_table<'a>(
+    name: &config::Named,
+    data: &'a Data,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a Table> {
+    let table = data.table(&name.name);
+    if table.is_none() {
         let names = data.tables.keys().map(String::as_str);
         diagnostics.push(
-            Diagnostic::error(format!(
-                "the map's table `{}` does not exist",
-                map.table.name
-            ))
-            .at(config::CONFIG_FILE, map.table.location.clone())
-            .with_hint(
-                did_you_mean(&map.table.name, names)
-                    .unwrap_or_else(|| "name a table of data/".into()),
-            ),
+            Diagnostic::error(format!("the map's table `{}` does not exist", name.name))
+                .at(config::CONFIG_FILE, name.location.clone())
+                .with_hint(
+                    did_you_mean(&name.name, names)
+                        .unwrap_or_else(|| "name a table of data/".into()),
+                ),
         );
-        return None;
-    };
-    if table.column_of(&map.key.name, None).is_none() {
+    }
+    table
+}
+
+/// Whether `table` has the field a map names; an error at the name if not.
+fn has_field(
+    table: &Table,
+    field: &config::Named,
+    hint: &str,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let found = table.column_of(&field.name, None).is_some();
+    if !found {
         let fields = table.schema.fields.iter().map(|f| f.name.as_str());
         diagnostics.push(
             Diagnostic::error(format!(
                 "the table `{}` has no field `{}`",
-                table.name, map.key.name
+                table.name, field.name
             ))
-            .at(config::CONFIG_FILE, map.key.location.clone())
-            .with_hint(
-                did_you_mean(&map.key.name, fields).unwrap_or_else(|| {
-                    "`key` names the table's column holding each row's code".into()
-                }),
-            ),
+            .at(config::CONFIG_FILE, field.location.clone())
+            .with_hint(did_you_mean(&field.name, fields).unwrap_or_else(|| hint.into())),
         );
-        return None;
     }
-    Some(table)
+    found
 }
 
 /// Pairs each feature with its row: every row needs one shape, every shape
@@ -218,10 +240,11 @@ fn row_location(config: &SiteConfig, table: &Table, row: usize, code: &str) -> O
 /// Project, simplify, fit and write path data, once for all pages.
 fn draw(map: &config::Map, joined: Vec<(usize, MultiPolygon<f64>)>) -> MapShapes {
     let shapes: Vec<&MultiPolygon<f64>> = joined.iter().map(|(_, s)| s).collect();
-    let Some((fit, placed)) = shape::prepare(&shapes, map.projection, map.tolerance_m) else {
+    let Some((placement, placed)) = shape::prepare(&shapes, map.projection, map.tolerance_m) else {
         return MapShapes {
             map: 0,
             height: 0.0,
+            placement: None,
             rows: BTreeMap::new(),
         };
     };
@@ -245,7 +268,8 @@ fn draw(map: &config::Map, joined: Vec<(usize, MultiPolygon<f64>)>) -> MapShapes
         .collect();
     MapShapes {
         map: 0,
-        height: fit.height,
+        height: placement.fit.height,
+        placement: Some(placement),
         rows,
     }
 }

@@ -26,14 +26,47 @@ pub fn project(
     projection: Projection,
     mean_latitude: f64,
 ) -> MultiPolygon<f64> {
+    shape.map_coords(|c| project_coord(c, projection, mean_latitude))
+}
+
+/// One point of [`project`].
+pub fn project_coord(c: Coord<f64>, projection: Projection, mean_latitude: f64) -> Coord<f64> {
     match projection {
-        Projection::Equirectangular => {
-            let scale = mean_latitude.to_radians().cos();
-            shape.map_coords(|c| Coord {
-                x: EARTH_KM * c.x.to_radians() * scale,
-                y: -EARTH_KM * c.y.to_radians(),
-            })
-        }
+        Projection::Equirectangular => Coord {
+            x: EARTH_KM * c.x.to_radians() * mean_latitude.to_radians().cos(),
+            y: -EARTH_KM * c.y.to_radians(),
+        },
+    }
+}
+
+/// Where degrees land in a map's box: kept with the map so that points
+/// (communes) are drawn on its regions at the right place.
+#[derive(Debug, Clone, Copy)]
+pub struct Placement {
+    pub projection: Projection,
+    pub mean_latitude: f64,
+    pub fit: Fit,
+}
+
+impl Placement {
+    /// A longitude and latitude (degrees) in box units, to a tenth of a
+    /// unit; `None` outside the box.
+    pub fn place_point(&self, longitude: f64, latitude: f64) -> Option<Coord<f64>> {
+        let projected = project_coord(
+            Coord {
+                x: longitude,
+                y: latitude,
+            },
+            self.projection,
+            self.mean_latitude,
+        );
+        let x = (projected.x - self.fit.min.x) * self.fit.scale;
+        let y = (projected.y - self.fit.min.y) * self.fit.scale;
+        let inside = (0.0..=WIDTH).contains(&x) && (0.0..=self.fit.height).contains(&y);
+        inside.then(|| Coord {
+            x: (x * 10.0).round() / 10.0,
+            y: (y * 10.0).round() / 10.0,
+        })
     }
 }
 
@@ -44,7 +77,7 @@ pub fn prepare(
     shapes: &[&MultiPolygon<f64>],
     projection: Projection,
     tolerance_m: f64,
-) -> Option<(Fit, Vec<MultiPolygon<f64>>)> {
+) -> Option<(Placement, Vec<MultiPolygon<f64>>)> {
     let mean = mean_latitude(shapes);
     let projected: Vec<MultiPolygon<f64>> = shapes
         .iter()
@@ -55,7 +88,12 @@ pub fn prepare(
         .iter()
         .map(|s| fit.place_shape(&simplify(s, tolerance_m / 1000.0)))
         .collect();
-    Some((fit, placed))
+    let placement = Placement {
+        projection,
+        mean_latitude: mean,
+        fit,
+    };
+    Some((placement, placed))
 }
 
 /// The latitude halfway between the southernmost and northernmost points.

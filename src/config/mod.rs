@@ -40,6 +40,7 @@ pub struct SiteConfig {
     pub record_figures: Vec<RecordFigure>,
     pub charts: Vec<Chart>,
     pub maps: Vec<Map>,
+    pub point_maps: Vec<PointMap>,
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
     /// What to do with raw HTML in Markdown.
@@ -174,6 +175,18 @@ pub struct Map {
     pub tolerance_m: f64,
     pub projection: Projection,
     pub source: BTreeMap<String, String>,
+}
+
+/// A point map: each row of a lookup table at its latitude and longitude,
+/// sized by a key figure, over the regions of the map of `backdrop`.
+#[derive(Debug, Clone)]
+pub struct PointMap {
+    pub table: Named,
+    pub latitude: Named,
+    pub longitude: Named,
+    pub figure: Named,
+    /// The `table` of a `[[maps]]`.
+    pub backdrop: Named,
 }
 
 /// How longitude and latitude become a plane.

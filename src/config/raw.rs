@@ -33,6 +33,8 @@ pub struct RawConfig {
     pub charts: Vec<RawChart>,
     #[serde(default)]
     pub maps: Vec<RawMap>,
+    #[serde(default)]
+    pub point_maps: Vec<RawPointMap>,
     pub indicators: Option<RawIndicators>,
     #[serde(default)]
     pub limits: RawLimits,
@@ -213,6 +215,20 @@ pub struct RawMap {
     /// data page.
     #[serde(default)]
     pub source: PerLanguage,
+}
+
+/// A point per row of a lookup table, from its latitude and longitude
+/// columns, drawn over the regions of a `[[maps]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPointMap {
+    pub table: Spanned<String>,
+    pub latitude: Spanned<String>,
+    pub longitude: Spanned<String>,
+    /// The key figure that sizes the points.
+    pub figure: Spanned<String>,
+    /// The table of the `[[maps]]` whose regions are drawn beneath.
+    pub backdrop: Spanned<String>,
 }
 
 fn default_tolerance() -> f64 {

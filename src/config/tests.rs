@@ -44,7 +44,8 @@ fn reads_the_default_site_configuration() {
         Some(Direction::Rtl)
     );
     assert_eq!(config.sections.projects["ar"], "mashari");
-    assert_eq!(config.facets.len(), 5);
+    assert_eq!(config.facets.len(), 6);
+    assert_eq!(config.point_maps[0].backdrop.name, "provinces");
 }
 
 #[test]

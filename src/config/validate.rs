@@ -61,6 +61,17 @@ impl Validator<'_> {
             })
             .collect();
         let maps = raw.maps.into_iter().map(|m| self.map(m, &codes)).collect();
+        let point_maps = raw
+            .point_maps
+            .into_iter()
+            .map(|m| PointMap {
+                table: self.named(m.table),
+                latitude: self.named(m.latitude),
+                longitude: self.named(m.longitude),
+                figure: self.named(m.figure),
+                backdrop: self.named(m.backdrop),
+            })
+            .collect();
         let indicators = raw.indicators.map(|i| Indicators {
             table: self.named(i.table),
             name: self.named(i.name),
@@ -103,6 +114,7 @@ impl Validator<'_> {
             key_figures,
             charts,
             maps,
+            point_maps,
             indicators,
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
             raw_html: raw.content.raw_html,

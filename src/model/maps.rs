@@ -60,10 +60,10 @@ pub fn maps<'a>(
         let Some(map) = config.maps.get(shapes.map) else {
             continue;
         };
-        let Some(facet) = facet_of(map, facets, diagnostics) else {
+        let Some(facet) = facet_of(&map.table, facets, diagnostics) else {
             continue;
         };
-        let Some(figure) = figure_of(map, key_figures, diagnostics) else {
+        let Some(figure) = figure_of(&map.figure, key_figures, diagnostics) else {
             continue;
         };
         let regions = regions(shapes, &facets[facet]);
@@ -91,21 +91,23 @@ pub fn maps<'a>(
     maps
 }
 
-fn facet_of(
-    map: &config::Map,
+/// The facet whose lookup table is `table`: the pages a map's regions or
+/// points link to.
+pub(super) fn facet_of(
+    table: &config::Named,
     facets: &[Facet<'_>],
     diagnostics: &mut Diagnostics,
 ) -> Option<usize> {
     let found = facets
         .iter()
-        .position(|f| f.lookup.is_some_and(|t| t.name == map.table.name));
+        .position(|f| f.lookup.is_some_and(|t| t.name == table.name));
     if found.is_none() {
         diagnostics.push(
             Diagnostic::error(format!(
                 "no facet shows the table `{}`, so its map has no page",
-                map.table.name
+                table.name
             ))
-            .at(config::CONFIG_FILE, map.table.location.clone())
+            .at(config::CONFIG_FILE, table.location.clone())
             .with_hint(
                 "add a [[facets]] on a field of the records with a foreign key to this table",
             ),
@@ -114,22 +116,23 @@ fn facet_of(
     found
 }
 
-fn figure_of(
-    map: &config::Map,
+/// The key figure a map shades or sizes by.
+pub(super) fn figure_of(
+    figure: &config::Named,
     figures: &[KeyFigure],
     diagnostics: &mut Diagnostics,
 ) -> Option<usize> {
-    let found = figures.iter().position(|k| k.id == map.figure.name);
+    let found = figures.iter().position(|k| k.id == figure.name);
     if found.is_none() {
         let ids = figures.iter().map(|k| k.id.as_str());
         diagnostics.push(
             Diagnostic::error(format!(
                 "the map's figure `{}` is not a key figure",
-                map.figure.name
+                figure.name
             ))
-            .at(config::CONFIG_FILE, map.figure.location.clone())
+            .at(config::CONFIG_FILE, figure.location.clone())
             .with_hint(
-                did_you_mean(&map.figure.name, ids)
+                did_you_mean(&figure.name, ids)
                     .unwrap_or_else(|| "name the id of a [[key_figures]]".into()),
             ),
         );

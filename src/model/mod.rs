@@ -11,6 +11,7 @@ mod aggregate;
 pub mod assets;
 pub mod maps;
 mod pages;
+pub mod point_maps;
 mod resolve;
 pub mod urls;
 
@@ -28,6 +29,7 @@ pub use aggregate::Figures;
 pub use assets::Assets;
 pub use maps::Map;
 pub use pages::{Page, PageKey};
+pub use point_maps::PointMap;
 pub use resolve::{FigureKind, KeyFigure};
 
 /// The whole site, borrowing the loaded inputs.
@@ -44,6 +46,8 @@ pub struct Site<'a> {
     pub indicators: Option<resolve::IndicatorFields<'a>>,
     /// Facets drawn as maps, shaded by a key figure.
     pub maps: Vec<Map<'a>>,
+    /// Facets drawn as points over a map, sized by a key figure.
+    pub point_maps: Vec<PointMap<'a>>,
     pub pages: Vec<Page>,
     /// Page key and language to path, for files and page identity.
     pub paths: BTreeMap<(PageKey, String), String>,
@@ -170,6 +174,13 @@ pub fn build<'a>(
         &resolved.key_figures,
         diagnostics,
     );
+    let point_maps = point_maps::point_maps(
+        config,
+        boundaries,
+        &facets,
+        &resolved.key_figures,
+        diagnostics,
+    );
     let parts = pages::Parts {
         config,
         content,
@@ -196,6 +207,7 @@ pub fn build<'a>(
         totals,
         indicators: resolved.indicators,
         maps,
+        point_maps,
         pages,
         paths,
         hrefs,

@@ -30,6 +30,7 @@ const FR = {
   project: '/fr/projets/tta-2023-001/',
   facet: '/fr/projets/province/tetouan/',
   provinces: '/fr/projets/province/',
+  communes: '/fr/projets/commune/',
   results: '/fr/resultats/',
   article: '/fr/actualites/2025-06-16-portail-transparence/',
   openData: '/fr/donnees-ouvertes/',
@@ -202,6 +203,35 @@ describe('map', () => {
       assert.ok(east.x > west.x + west.width, `${path}: Al Hoceima is east of Larache`);
       if (rtl) assert.ok(legend.x < svg.x, `${path}: the legend is left of the map`);
       else assert.ok(legend.x > svg.x, `${path}: the legend is right of the map`);
+    }
+  });
+
+  test('each commune with projects is a circle named by its name and count, to its page', async () => {
+    const csv = readFileSync(join(here, '..', '..', 'data', 'projects.csv'), 'utf8');
+    const column = csv.split('\n')[0].split(',').indexOf('commune');
+    assert.ok(column > 0, 'projects.csv has a commune column');
+    const counts = new Map();
+    for (const line of csv.trim().split('\n').slice(1)) {
+      const id = line.split(',')[column];
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    assert.ok(counts.size > 40, `${counts.size} communes`);
+    const [busiest, most] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    for (const path of [FR.communes, arabic.communes]) {
+      const page = await open(path);
+      const circles = page.locator('figure.map svg.points a');
+      assert.equal(await circles.count(), counts.size, path);
+      const names = await circles.evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')));
+      for (const name of names) assert.match(name, /^\S.* ?: [0-9]/, `${path}: ${name}`);
+      const link = circles.and(page.locator(`[href$="/${busiest}/"]`));
+      assert.match(await link.getAttribute('aria-label'), new RegExp(`: ${most}$`));
+      const drawn = await link.locator('circle').getAttribute('r');
+      const radii = await page.locator('svg.points circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('r'))));
+      assert.equal(Number(drawn), Math.max(...radii), 'the busiest commune has the largest circle');
+      await link.click();
+      await page.waitForLoadState('load');
+      assert.ok(new URL(page.url()).pathname.endsWith(`/${busiest}/`));
+      await page.close();
     }
   });
 

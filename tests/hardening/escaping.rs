@@ -47,7 +47,8 @@ proptest! {
         config in payload(),
     ) {
         let site = Site::default_site();
-        inject_csv(&site, "data/projects.csv", 1, &["name_fr", "summary_fr", "commune_fr", "organisation_fr"], &cell);
+        inject_csv(&site, "data/projects.csv", 1, &["name_fr", "summary_fr", "organisation_fr"], &cell);
+        inject_csv(&site, "data/communes.csv", 1, &["name_fr"], &label);
         inject_csv(&site, "data/sectors.csv", 1, &["name_fr"], &label);
         inject_csv(&site, "data/provinces.csv", 1, &["name_ar"], &label);
         inject_front_matter(&site, "content/news/2023-08-08-convention-ess.fr.md", &front);

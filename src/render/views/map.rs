@@ -12,12 +12,8 @@ use super::{Text, cell_text, label, schema_text};
 
 #[derive(Serialize)]
 pub struct MapView<'a> {
-    /// The facet's field, also the map's id in the page.
-    pub facet: &'a str,
-    pub facet_title: Text<'a>,
-    /// The key figure shading the regions.
-    pub figure: Text<'a>,
-    pub unit: Option<&'a str>,
+    #[serde(flatten)]
+    pub heading: MapHeading<'a>,
     /// The box, in SVG user units.
     pub width: u32,
     pub height: u32,
@@ -30,6 +26,35 @@ pub struct MapView<'a> {
     pub has_empty: bool,
     /// Where the boundaries come from.
     pub source: Text<'a>,
+}
+
+/// What every kind of map is of: a facet, by a key figure.
+#[derive(Serialize)]
+pub struct MapHeading<'a> {
+    /// The facet's field, also the map's id in the page.
+    pub facet: &'a str,
+    pub facet_title: Text<'a>,
+    /// The key figure shading the regions or sizing the points.
+    pub figure: Text<'a>,
+    pub unit: Option<&'a str>,
+}
+
+pub fn heading<'a>(
+    site: &'a Site<'_>,
+    facet: usize,
+    figure: usize,
+    lang: &'a str,
+) -> MapHeading<'a> {
+    let field = &site.facets[facet].field;
+    MapHeading {
+        facet: field,
+        facet_title: site
+            .table
+            .field(field)
+            .map_or(Text::new(field, lang), |f| schema_text(&f.title, lang)),
+        figure: label(site, &site.config.key_figures[figure].label, lang),
+        unit: figure_unit(&site.key_figures[figure].kind),
+    }
 }
 
 #[derive(Serialize)]
@@ -90,15 +115,7 @@ fn view<'a>(site: &'a Site<'_>, map: &'a Map<'_>, lang: &'a str) -> MapView<'a> 
         })
         .collect();
     MapView {
-        facet: &facet.field,
-        facet_title: site
-            .table
-            .field(&facet.field)
-            .map_or(Text::new(&facet.field, lang), |f| {
-                schema_text(&f.title, lang)
-            }),
-        figure: label(site, &site.config.key_figures[map.figure].label, lang),
-        unit: figure_unit(&site.key_figures[map.figure].kind),
+        heading: heading(site, map.facet, map.figure, lang),
         width: crate::boundaries::shape::WIDTH as u32,
         height: map.shapes.height as u32,
         in_millions,

@@ -4,12 +4,14 @@
 mod datasets;
 mod listing;
 mod map;
+mod point_map;
 mod record;
 mod shared;
 
 pub use datasets::{DatasetView, FieldDoc, datasets};
 pub use listing::{ListingView, listing};
 pub use map::MapView;
+pub use point_map::PointMapView;
 pub use record::{RecordSummary, RecordView, record_summary, record_view};
 pub use shared::{SharedView, per_mille, shared_view, value_label};
 

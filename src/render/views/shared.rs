@@ -26,6 +26,8 @@ pub struct SharedView<'a> {
     pub charts: Vec<ChartView<'a>>,
     /// Facets drawn as maps.
     pub maps: Vec<super::MapView<'a>>,
+    /// Facets drawn as points over a map.
+    pub point_maps: Vec<super::PointMapView<'a>>,
     pub record_count: usize,
 }
 
@@ -142,6 +144,7 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
         facets: facets(site, lang),
         charts: charts(site, lang),
         maps: super::map::maps(site, lang),
+        point_maps: super::point_map::point_maps(site, lang),
         record_count: site.records.len(),
     }
 }
