@@ -3,6 +3,7 @@
 
     bench/make-site.py DATA_DIR SITE_DIR [--facets province,sector,status,year]
                                           [--per-page 50] [--repo REPO_DIR] [--maps]
+                                          [--like-hugo]
 
 DATA_DIR is what gen_data.py writes (see ../shared/bench): projects.csv with
 French and Arabic columns, news/fr/*.md and news/ar/*.md with YAML front
@@ -21,6 +22,11 @@ matter. SITE_DIR (new or empty) receives a complete Bayan site:
   data/provinces.geojson      with --maps: the repository's boundaries, the
                               province table's official codes and the
                               [[maps]] of the default site
+  themes/bench/               with --like-hugo: bench/theme (the Hugo site's
+                              pages and markup), selected in site.toml, and
+                              [outputs] turned off for what the Hugo site
+                              does not write (sitemap, feeds, downloads,
+                              indexes); use --facets province,sector with it
 
 Deterministic: the same dataset gives byte-identical files. Standard library
 only (the YAML front matter gen_data writes is three simple keys).
@@ -528,6 +534,20 @@ per_page = {per_page}
 
 # --------------------------------------------------------------------------
 
+def like_hugo(site, bench):
+    """The bench theme over the default one, and no output the Hugo site
+    does not write: what is left is the same page set."""
+    shutil.copytree(os.path.join(bench, "theme"), os.path.join(site, "themes", "bench"))
+    path = os.path.join(site, "site.toml")
+    with open(path, encoding="utf-8") as f:
+        config = f.read()
+    config = config.replace('theme = "default"', 'theme = "bench"', 1)
+    config += ("\n[outputs]\nsitemap = false\nfeeds = false\n"
+               "downloads = false\nindexes = false\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(config)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -540,6 +560,8 @@ def main():
                     help="repository whose themes/default and content/pages are copied")
     ap.add_argument("--maps", action="store_true",
                     help="draw the provinces on a map, from the repository's boundaries")
+    ap.add_argument("--like-hugo", action="store_true",
+                    help="the bench theme and only the outputs the Hugo site writes")
     a = ap.parse_args()
     facets = [f for f in a.facets.split(",") if f]
     unknown = [f for f in facets if f not in ALL_FACETS]
@@ -556,6 +578,8 @@ def main():
         add_maps(a.site_dir, a.repo)
     shutil.copytree(os.path.join(a.repo, "themes", "default"),
                     os.path.join(a.site_dir, "themes", "default"))
+    if a.like_hugo:
+        like_hugo(a.site_dir, here)
     pages_dir = os.path.join(a.repo, "content", "pages")
     if os.path.isdir(pages_dir):
         shutil.copytree(pages_dir, os.path.join(a.site_dir, "content", "pages"))

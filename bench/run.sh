@@ -1,7 +1,19 @@
 #!/usr/bin/env bash
-# Bayan against Hugo on the same bilingual site, at several sizes.
+# Bayan against Hugo on the same bilingual site, at several sizes, and
+# against the floor: only creating the same files with the same bytes.
 #
 #   bench/run.sh [N...]            default: 10000 60000
+#
+# Per size and run, in turn, each into a new folder:
+#   bayan        the default theme with everything (facets $FACETS, sitemap,
+#                feeds, downloads, indexes)
+#   bayan-like   like for like: bench/theme (the Hugo site's pages and
+#                markup), facets province and sector, [outputs] off for what
+#                the Hugo site does not write
+#   hugo         ../shared/bench/hugo-site
+#   floor-like, floor   bench/floor: the same folders and files as bayan-like's
+#                and bayan's output, with the same bytes, written by 2 threads
+#                from memory: the disk's and kernel's limit for that output
 #
 # Environment:
 #   RUNS=3                builds per tool and size (medians are reported)
@@ -45,6 +57,10 @@ if [ -z "${BAYAN:-}" ]; then
 fi
 # The target folder may be shared: keep our own copy of the binary we timed.
 cp "$BAYAN" "$SCRATCH/bin/bayan"
+log "cargo build --release (bench/floor)"
+(cd "$HERE/floor" && CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$REPO/target}/floor cargo build --release --quiet)
+cp "${CARGO_TARGET_DIR:-$REPO/target}/floor/release/bayan-bench-floor" "$SCRATCH/bin/floor"
+FLOOR=$SCRATCH/bin/floor
 BAYAN=$SCRATCH/bin/bayan
 BAYAN_REV=$(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet HEAD -- src Cargo.toml Cargo.lock themes || echo "+dirty")
 
@@ -64,6 +80,8 @@ for N in "${SIZES[@]}"; do
   log "N=$N: data (seed 42, m=200), Bayan site, Hugo site"
   python3 "$SHARED/gen_data.py" --n "$N" --m 200 --seed 42 --out "$SCRATCH/data-$N"
   python3 "$HERE/make-site.py" "$SCRATCH/data-$N" "$SCRATCH/site-$N" --facets "$FACETS" --repo "$REPO"
+  python3 "$HERE/make-site.py" "$SCRATCH/data-$N" "$SCRATCH/site-like-$N" --facets province,sector \
+    --repo "$REPO" --like-hugo
   "$BAYAN" check --root "$SCRATCH/site-$N" 2> "$SCRATCH/check-$N.log" \
     || { cat "$SCRATCH/check-$N.log" >&2; echo "bayan check failed for N=$N" >&2; exit 1; }
 done
@@ -81,18 +99,33 @@ hugo_source() { # DATA DIR
 
 settle() { sync; sleep 2; }
 
+# bayan_run TOOL SITE: one timed build into a new folder.
+bayan_run() {
+  settle
+  LOAD=$(cut -d" " -f1 /proc/loadavg); log "N=$N $1 run $r"
+  /usr/bin/time -f '%e %M' -o "$OUT/$1-$r.time" \
+    "$BAYAN" build -v --root "$2" --output "$OUT/$1-$r" > "$OUT/$1-$r.log" 2>&1 \
+    || { cat "$OUT/$1-$r.log" >&2; exit 1; }
+  printf '%s\t%s\t%s\t%s\t%s\n' "$N" "$1" "$r" $(tail -1 "$OUT/$1-$r.time") >> "$RESULTS"
+  log "  $(tail -1 "$OUT/$1-$r.time")  (load average before: $LOAD)"
+}
+
+# floor_run TOOL SOURCE: the same files as SOURCE, written into a new folder.
+floor_run() {
+  settle
+  log "N=$N $1 run $r"
+  read -r seconds _files _bytes < <("$FLOOR" "$2" "$OUT/$1-$r" 2)
+  printf '%s\t%s\t%s\t%s\t0\n' "$N" "$1" "$r" "$seconds" >> "$RESULTS"
+  log "  $seconds"
+}
+
 # --- series ------------------------------------------------------------------
 for N in "${SIZES[@]}"; do
   OUT=$SCRATCH/out/$N
   mkdir -p "$OUT"
   for r in $(seq 1 "$RUNS"); do
-    settle
-    LOAD=$(cut -d" " -f1 /proc/loadavg); log "N=$N bayan run $r"
-    /usr/bin/time -f '%e %M' -o "$OUT/bayan-$r.time" \
-      "$BAYAN" build -v --root "$SCRATCH/site-$N" --output "$OUT/bayan-$r" > "$OUT/bayan-$r.log" 2>&1 \
-      || { cat "$OUT/bayan-$r.log" >&2; exit 1; }
-    printf '%s\tbayan\t%s\t%s\t%s\n' "$N" "$r" $(tail -1 "$OUT/bayan-$r.time") >> "$RESULTS"
-    log "  $(tail -1 "$OUT/bayan-$r.time")  (load average before: $LOAD)"
+    bayan_run bayan "$SCRATCH/site-$N"
+    bayan_run bayan-like "$SCRATCH/site-like-$N"
     if [ "${SKIP_HUGO:-0}" != 1 ]; then
       hugo_source "$SCRATCH/data-$N" "$OUT/hugo-src-$r"
       settle
@@ -104,6 +137,8 @@ for N in "${SIZES[@]}"; do
       printf '%s\thugo\t%s\t%s\t%s\n' "$N" "$r" $(tail -1 "$OUT/hugo-$r.time") >> "$RESULTS"
       log "  $(tail -1 "$OUT/hugo-$r.time")  (load average before: $LOAD)"
     fi
+    floor_run floor-like "$OUT/bayan-like-$r"
+    floor_run floor "$OUT/bayan-$r"
   done
 done
 
@@ -130,7 +165,7 @@ print("| projects | tool | pages (html) | files | output bytes | wall s (median)
 print("|---:|---|---:|---:|---:|---:|---:|---|")
 summary = {}
 for n in sizes:
-    for tool in ("bayan", "hugo"):
+    for tool in ("bayan-like", "hugo", "floor-like", "bayan", "floor"):
         mine = [r for r in rows if r["n"] == n and r["tool"] == tool]
         if not mine:
             continue
@@ -140,11 +175,18 @@ for n in sizes:
         html, files, size = sorted(counts)[0]
         note = "" if len(counts) == 1 else " (runs differ!)"
         summary[(n, tool)] = (statistics.median(walls), mib(statistics.median(peaks)), html, size)
+        peak = f"{mib(statistics.median(peaks)):.0f}" if tool not in ("floor", "floor-like") else "-"
         print(f"| {int(n):,} | {tool} | {html:,}{note} | {files:,} | {size:,} | {statistics.median(walls):.2f} |"
-              f" {mib(statistics.median(peaks)):.0f} | {', '.join(f'{w:.2f}' for w in walls)} |")
-    if (n, "bayan") in summary and (n, "hugo") in summary:
-        b, h = summary[(n, "bayan")], summary[(n, "hugo")]
-        print(f"| {int(n):,} | **Bayan/Hugo** | {b[2]/h[2]:.2f} | | {b[3]/h[3]:.2f} | **{b[0]/h[0]:.2f}** | **{b[1]/h[1]:.2f}** | |")
+              f" {peak} | {', '.join(f'{w:.2f}' for w in walls)} |")
+    def ratio(label, a, b, memory=True):
+        if (n, a) in summary and (n, b) in summary:
+            x, y = summary[(n, a)], summary[(n, b)]
+            mem = f"**{x[1]/y[1]:.2f}**" if memory else ""
+            print(f"| {int(n):,} | **{label}** | {x[2]/y[2]:.2f} | | {x[3]/y[3]:.2f} | **{x[0]/y[0]:.2f}** | {mem} | |")
+    ratio("like for like: Bayan/Hugo", "bayan-like", "hugo")
+    ratio("like for like: Bayan/floor", "bayan-like", "floor-like", memory=False)
+    ratio("everything: Bayan/Hugo", "bayan", "hugo")
+    ratio("everything: Bayan/floor", "bayan", "floor", memory=False)
 
 # What Bayan writes that the Hugo site does not.
 n = sizes[-1]

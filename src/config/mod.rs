@@ -43,6 +43,8 @@ pub struct SiteConfig {
     pub point_maps: Vec<PointMap>,
     pub indicators: Option<Indicators>,
     pub max_file_bytes: u64,
+    /// What the build writes besides pages.
+    pub outputs: Outputs,
     /// What to do with raw HTML in Markdown.
     pub raw_html: RawHtml,
     /// The folders under `content/` of each collection.
@@ -187,6 +189,33 @@ pub struct PointMap {
     pub figure: Named,
     /// The `table` of a `[[maps]]`.
     pub backdrop: Named,
+}
+
+/// The files the build writes besides pages and static files, each on by
+/// default: a site (or a benchmark comparing like with like) may turn off
+/// what it does not publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Outputs {
+    /// `sitemap.xml` (and its parts) and the `Sitemap:` line of robots.txt.
+    pub sitemap: bool,
+    /// An Atom feed of the news per language.
+    pub feeds: bool,
+    /// The data downloads: CSV, JSON and `datapackage.json`.
+    pub downloads: bool,
+    /// The index files the theme's filter and search read.
+    pub indexes: bool,
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Self {
+            sitemap: true,
+            feeds: true,
+            downloads: true,
+            indexes: true,
+        }
+    }
 }
 
 /// How longitude and latitude become a plane.

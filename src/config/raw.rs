@@ -39,6 +39,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub limits: RawLimits,
     #[serde(default)]
+    pub outputs: super::Outputs,
+    #[serde(default)]
     pub content: RawContent,
 }
 

@@ -117,6 +117,7 @@ impl Validator<'_> {
             point_maps,
             indicators,
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
+            outputs: raw.outputs,
             raw_html: raw.content.raw_html,
             content_folders: ContentFolders {
                 news: self.folder_name(raw.content.news),

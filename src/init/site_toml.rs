@@ -287,6 +287,15 @@ raw_html = \"sanitize\"
 # Files larger than this, in megabytes, are refused rather than read.
 [limits]
 max_file_mb = 200
+
+# What the build writes besides pages, each on by default: the sitemap,
+# an Atom feed of the news per language, the data downloads (CSV, JSON,
+# datapackage.json) and the index files of the filter and the search.
+# [outputs]
+# sitemap = true
+# feeds = true
+# downloads = true
+# indexes = true
 ",
     );
 }

@@ -128,7 +128,7 @@ impl<'a> Site<'a> {
     pub fn feed_path(&self, lang: &str) -> Option<String> {
         let news = self.path(&PageKey::News { page: 1 }, lang)?;
         let has_articles = self.content.articles.iter().any(|a| a.lang == lang);
-        has_articles.then(|| urls::feed(news))
+        (has_articles && self.config.outputs.feeds).then(|| urls::feed(news))
     }
 
     /// A key figure's total over all records.

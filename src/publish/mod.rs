@@ -42,20 +42,31 @@ pub fn publish(
             .and_then(|bytes| sink.put(&path, &bytes).map_err(Diagnostic::from));
         diagnostics.extend(result.err());
     }
-    for feed in feeds::feeds(site, renderer) {
-        let written = feed.and_then(|(path, xml)| sink.put(&path, &xml).map_err(Diagnostic::from));
-        diagnostics.extend(written.err());
+    let outputs = site.config.outputs;
+    if outputs.feeds {
+        for feed in feeds::feeds(site, renderer) {
+            let written =
+                feed.and_then(|(path, xml)| sink.put(&path, &xml).map_err(Diagnostic::from));
+            diagnostics.extend(written.err());
+        }
     }
     images::write(site, sink, diagnostics);
-    let streamed = sitemap::write(site, sink)
-        .into_iter()
-        .chain(downloads::write_downloads(site, sink));
-    diagnostics.extend(streamed.map(Diagnostic::from));
+    if outputs.sitemap {
+        diagnostics.extend(sitemap::write(site, sink).into_iter().map(Diagnostic::from));
+    }
+    if outputs.downloads {
+        diagnostics.extend(
+            downloads::write_downloads(site, sink)
+                .into_iter()
+                .map(Diagnostic::from),
+        );
+    }
 }
 
 fn robots(site: &Site<'_>) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        site.url("sitemap.xml")
-    )
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if site.config.outputs.sitemap {
+        robots.push_str(&format!("Sitemap: {}\n", site.url("sitemap.xml")));
+    }
+    robots
 }

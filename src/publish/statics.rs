@@ -57,7 +57,12 @@ pub fn prepare(
 ) -> Prepared {
     let mut assets = Assets::new(&site.base_path);
     let statics = choose(layers, site.config.max_file_bytes, &mut assets, diagnostics);
-    let indexes = indexes::indexes(site, locales)
+    let built = if site.config.outputs.indexes {
+        indexes::indexes(site, locales)
+    } else {
+        Vec::new()
+    };
+    let indexes = built
         .into_iter()
         .map(|(path, bytes)| match &bytes {
             Ok(content) if path.ends_with("/index.json") => (assets.hash(&path, content), bytes),

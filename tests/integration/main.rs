@@ -14,6 +14,7 @@ mod images;
 mod init;
 mod languages;
 mod maps;
+mod outputs;
 mod point_maps;
 mod serve;
 #[allow(dead_code, unused_imports)]
