@@ -58,6 +58,9 @@ pub struct Language {
     pub direction: Direction,
     pub title: String,
     pub description: String,
+    /// Where its `code` is written in site.toml.
+    #[serde(skip)]
+    pub code_at: Location,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

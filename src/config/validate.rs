@@ -172,6 +172,7 @@ impl Validator<'_> {
         let mut languages = Vec::new();
         for language in raw {
             let span = language.code.span();
+            let code_at = Location::at(self.text, span.clone());
             let code = language.code.into_inner();
             if !is_language_code(&code) {
                 self.error(format!("`{code}` is not a language code"), span)
@@ -185,6 +186,7 @@ impl Validator<'_> {
                 None => default_direction(&code),
             };
             languages.push(Language {
+                code_at,
                 code,
                 name: language.name,
                 locale: language.locale,
