@@ -6,6 +6,7 @@
 //!    (tables, fields) keep their position so the model can point at them.
 
 pub mod raw;
+mod redirects;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -46,6 +47,16 @@ pub struct SiteConfig {
     pub raw_html: RawHtml,
     /// The folders under `content/` of each collection.
     pub content_folders: ContentFolders,
+    /// Old addresses and the pages they now lead to.
+    pub redirects: Vec<Redirect>,
+}
+
+/// `[[redirects]]`: an old path of the site and the path it leads to
+/// (`/fr/projets/old/`).
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub from: Named,
+    pub to: Named,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -89,7 +89,9 @@ impl Validator<'_> {
             .into_iter()
             .map(|r| self.record_figure(r, &key_figures, &codes))
             .collect();
+        let redirects = self.redirects(raw.redirects);
         SiteConfig {
+            redirects,
             root: root.to_path_buf(),
             record_figures,
             base_url: self.base_url(&raw.base_url),
@@ -139,7 +141,11 @@ impl Validator<'_> {
         }
     }
 
-    fn error(&mut self, message: String, span: std::ops::Range<usize>) -> &mut Diagnostic {
+    pub(super) fn error(
+        &mut self,
+        message: String,
+        span: std::ops::Range<usize>,
+    ) -> &mut Diagnostic {
         let location = Location::at(self.text, span);
         self.diagnostics
             .push(Diagnostic::error(message).at(CONFIG_FILE, location));
@@ -153,7 +159,7 @@ impl Validator<'_> {
             .expect("a diagnostic was just pushed")
     }
 
-    fn named(&self, spanned: Spanned<String>) -> Named {
+    pub(super) fn named(&self, spanned: Spanned<String>) -> Named {
         let location = Location::at(self.text, spanned.span());
         Named {
             name: spanned.into_inner(),

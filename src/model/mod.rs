@@ -11,6 +11,7 @@ mod aggregate;
 pub mod assets;
 pub mod maps;
 mod pages;
+pub mod redirects;
 mod resolve;
 pub mod urls;
 
@@ -52,6 +53,8 @@ pub struct Site<'a> {
     pub hrefs: BTreeMap<(PageKey, String), String>,
     /// The path part of the base URL, ending in `/`.
     pub base_path: String,
+    /// Old addresses and the pages they lead to.
+    pub redirects: Vec<redirects::Redirect>,
 }
 
 /// One row of the records table.
@@ -179,6 +182,7 @@ pub fn build<'a>(
         has_indicators: resolved.indicators.is_some(),
     };
     let pages = pages::list(&parts, diagnostics);
+    let redirects = redirects::resolve(config, &pages, diagnostics);
     let paths = pages::index(&pages);
     let base_path = urls::base_path(&config.base_url);
     let hrefs = paths
@@ -200,6 +204,7 @@ pub fn build<'a>(
         paths,
         hrefs,
         base_path,
+        redirects,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

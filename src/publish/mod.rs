@@ -9,13 +9,14 @@
 //!    an error).
 //! 3. [`publish`], side by side with the pages: `robots.txt`, the Atom
 //!    feeds (a theme template), the indexes the theme's script reads, the
-//!    asset manifest, the sitemap, and the data downloads (large ones
-//!    streamed).
+//!    asset manifest, the sitemap, the pages and host tables of old
+//!    addresses (redirects), and the data downloads (large ones streamed).
 
 pub mod downloads;
 mod feeds;
 pub mod images;
 pub mod indexes;
+pub mod redirects;
 pub mod sitemap;
 mod statics;
 
@@ -42,7 +43,10 @@ pub fn publish(
             .and_then(|bytes| sink.put(&path, &bytes).map_err(Diagnostic::from));
         diagnostics.extend(result.err());
     }
-    for feed in feeds::feeds(site, renderer) {
+    let generated = feeds::feeds(site, renderer)
+        .into_iter()
+        .chain(redirects::files(site, renderer));
+    for feed in generated {
         let written = feed.and_then(|(path, xml)| sink.put(&path, &xml).map_err(Diagnostic::from));
         diagnostics.extend(written.err());
     }

@@ -604,3 +604,18 @@ fn rejects_boundaries_in_metres_rather_than_degrees() {
 fn rejects_a_language_without_interface_texts_at_its_code() {
     check_case("language_without_interface_texts");
 }
+
+#[test]
+fn rejects_a_redirect_to_an_address_no_page_has_naming_the_nearest() {
+    check_case("redirect_to_no_page");
+}
+
+#[test]
+fn rejects_redirects_that_loop_naming_each_address() {
+    check_case("redirects_in_a_loop");
+}
+
+#[test]
+fn rejects_an_address_redirected_twice_and_one_written_without_its_slash() {
+    check_case("redirect_source_twice");
+}

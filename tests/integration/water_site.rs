@@ -138,3 +138,62 @@ fn each_rule_kind_broken_once_is_reported_at_its_cell() {
     let expected = expected_text(&bad.join("expected.txt"), &actual);
     assert_eq!(actual, expected);
 }
+
+/// `[[redirects]]`: a page at each old address, in the language of the
+/// page it leads to, and the same table for hosts.
+#[test]
+fn old_addresses_lead_to_their_pages_and_hosts_get_the_table() {
+    let site = built();
+    let page = site.page("/ar/awras/aep-2021-07/");
+    assert_eq!(attrs(&page, "html", "lang"), ["ar"]);
+    assert_eq!(attrs(&page, "html", "dir"), ["rtl"]);
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://eau.example.org/ar/awras/aep-2022-02/"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[http-equiv=refresh]", "content"),
+        ["0; url=/ar/awras/aep-2022-02/"]
+    );
+    assert_eq!(attrs(&page, "main a", "href"), ["/ar/awras/aep-2022-02/"]);
+    // A redirect to a redirect is followed to the page.
+    let chained = site.page("/fr/eau/agouni.html");
+    assert_eq!(
+        attrs(&chained, "main a", "href"),
+        ["/fr/chantiers/aep-2022-01/"]
+    );
+    assert_eq!(texts(&chained, "h1"), ["Cette page a changé d’adresse"]);
+    let netlify = site.read("out/_redirects");
+    let lines: Vec<&str> = netlify.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines,
+        [
+            "/fr/branchements/aep-2022-01/ /fr/chantiers/aep-2022-01/ 301",
+            "/fr/branchements/ /fr/chantiers/ 301",
+            "/ar/awras/aep-2021-07/ /ar/awras/aep-2022-02/ 301",
+            "/fr/eau/agouni.html /fr/chantiers/aep-2022-01/ 301",
+        ]
+    );
+    let nginx = site.read("out/redirects.nginx.map");
+    assert!(
+        nginx.contains("\n\"/fr/branchements/\" \"/fr/chantiers/\";\n"),
+        "{nginx}"
+    );
+}
+
+/// Under a sub-path, both sides of every redirect carry it.
+#[test]
+fn redirects_carry_the_base_path() {
+    let site = Site::fixture("water");
+    site.build(&["--base-url", "https://x.example.org/eau/"]);
+    let netlify = site.read("out/_redirects");
+    assert!(
+        netlify.contains("\n/eau/fr/branchements/ /eau/fr/chantiers/ 301\n"),
+        "{netlify}"
+    );
+    let page = site.page("/fr/branchements/");
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://x.example.org/eau/fr/chantiers/"]
+    );
+}
