@@ -363,7 +363,7 @@ fn string_files(
     for language in &config.languages {
         let found = layers.find("i18n", &format!("{}.toml", language.code));
         if found.is_empty() {
-            diagnostics.push(no_strings(&language.code));
+            diagnostics.push(no_strings(language));
         }
         for file in found {
             match file.read_text(config::MAX_CONFIG_BYTES) {
@@ -377,13 +377,14 @@ fn string_files(
 
 /// A language with no strings file at all would show every interface text
 /// in another language: a configuration error, not a warning.
-fn no_strings(code: &str) -> Diagnostic {
+fn no_strings(language: &config::Language) -> Diagnostic {
+    let code = &language.code;
     Diagnostic::error(format!(
         "the language `{code}` has no interface texts: there is no i18n/{code}.toml"
     ))
-    .in_file(config::CONFIG_FILE)
+    .at(config::CONFIG_FILE, language.code_at.clone())
     .with_hint(format!(
-        "the built-in theme has fr, ar, en and es; for `{code}`, write i18n/{code}.toml in the site (start from a copy of themes/default/i18n/fr.toml, from `bayan theme eject`)"
+        "the built-in theme has fr, ar, en, es and zgh; for `{code}`, write i18n/{code}.toml in the site (start from a copy of themes/default/i18n/fr.toml, from `bayan theme eject`)"
     ))
 }
 

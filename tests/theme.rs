@@ -394,3 +394,28 @@ fn a_site_overrides_one_template_by_extending_the_theme_copy() {
         .collect();
     assert_eq!(nav, ["Site nav"], "the site's partial replaces the theme's");
 }
+
+/// The theme's strings files for `languages`, French first, loaded as the
+/// build loads them.
+fn theme_strings(languages: &[&str]) -> Strings {
+    let i18n = repo().join("themes/default/i18n");
+    let files: Vec<(String, PathBuf)> = languages
+        .iter()
+        .map(|l| (l.to_string(), i18n.join(format!("{l}.toml"))))
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    let strings = Strings::load(&files, "fr", &mut diagnostics);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    strings
+}
+
+#[test]
+fn every_theme_language_has_every_key_of_the_french_strings() {
+    let strings = theme_strings(&["fr", "en", "es", "zgh", "ar"]);
+    assert!(
+        strings.key_count() > 100,
+        "the French file has its keys: {}",
+        strings.key_count()
+    );
+    assert_eq!(strings.missing(), Vec::<(String, String)>::new());
+}

@@ -6,6 +6,7 @@
 //!    (tables, fields) keep their position so the model can point at them.
 
 pub mod raw;
+mod redirects;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -49,6 +50,16 @@ pub struct SiteConfig {
     pub raw_html: RawHtml,
     /// The folders under `content/` of each collection.
     pub content_folders: ContentFolders,
+    /// Old addresses and the pages they now lead to.
+    pub redirects: Vec<Redirect>,
+}
+
+/// `[[redirects]]`: an old path of the site and the path it leads to
+/// (`/fr/projets/old/`).
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub from: Named,
+    pub to: Named,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +72,9 @@ pub struct Language {
     pub direction: Direction,
     pub title: String,
     pub description: String,
+    /// Where its `code` is written in site.toml.
+    #[serde(skip)]
+    pub code_at: Location,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -42,6 +42,16 @@ pub struct RawConfig {
     pub outputs: super::Outputs,
     #[serde(default)]
     pub content: RawContent,
+    #[serde(default)]
+    pub redirects: Vec<RawRedirect>,
+}
+
+/// An old address of the site and the one it now leads to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRedirect {
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
 }
 
 /// How Markdown content is treated.

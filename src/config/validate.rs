@@ -100,7 +100,9 @@ impl Validator<'_> {
             .into_iter()
             .map(|r| self.record_figure(r, &key_figures, &codes))
             .collect();
+        let redirects = self.redirects(raw.redirects);
         SiteConfig {
+            redirects,
             root: root.to_path_buf(),
             record_figures,
             base_url: self.base_url(&raw.base_url),
@@ -152,7 +154,11 @@ impl Validator<'_> {
         }
     }
 
-    fn error(&mut self, message: String, span: std::ops::Range<usize>) -> &mut Diagnostic {
+    pub(super) fn error(
+        &mut self,
+        message: String,
+        span: std::ops::Range<usize>,
+    ) -> &mut Diagnostic {
         let location = Location::at(self.text, span);
         self.diagnostics
             .push(Diagnostic::error(message).at(CONFIG_FILE, location));
@@ -166,7 +172,7 @@ impl Validator<'_> {
             .expect("a diagnostic was just pushed")
     }
 
-    fn named(&self, spanned: Spanned<String>) -> Named {
+    pub(super) fn named(&self, spanned: Spanned<String>) -> Named {
         let location = Location::at(self.text, spanned.span());
         Named {
             name: spanned.into_inner(),
@@ -185,6 +191,7 @@ impl Validator<'_> {
         let mut languages = Vec::new();
         for language in raw {
             let span = language.code.span();
+            let code_at = Location::at(self.text, span.clone());
             let code = language.code.into_inner();
             if !is_language_code(&code) {
                 self.error(format!("`{code}` is not a language code"), span)
@@ -198,6 +205,7 @@ impl Validator<'_> {
                 None => default_direction(&code),
             };
             languages.push(Language {
+                code_at,
                 code,
                 name: language.name,
                 locale: language.locale,

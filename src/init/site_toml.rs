@@ -13,6 +13,9 @@ use crate::model::urls::slug_of_id;
 pub struct Words {
     pub name: &'static str,
     pub locale: &'static str,
+    /// The CLDR locale that formats numbers and dates when CLDR has no
+    /// data for `locale`.
+    pub format_locale: Option<&'static str>,
     pub rtl: bool,
     pub title: &'static str,
     pub count: &'static str,
@@ -26,6 +29,7 @@ pub struct Words {
 const FRENCH: Words = Words {
     name: "Français",
     locale: "fr-MA",
+    format_locale: None,
     rtl: false,
     title: "Mon site de données",
     count: "Nombre d'enregistrements",
@@ -45,6 +49,7 @@ const FRENCH: Words = Words {
 const ARABIC: Words = Words {
     name: "العربية",
     locale: "ar-MA",
+    format_locale: None,
     rtl: true,
     title: "موقع بياناتي",
     count: "عدد السجلات",
@@ -64,6 +69,7 @@ const ARABIC: Words = Words {
 const ENGLISH: Words = Words {
     name: "English",
     locale: "en",
+    format_locale: None,
     rtl: false,
     title: "My data site",
     count: "Records",
@@ -83,6 +89,7 @@ const ENGLISH: Words = Words {
 const SPANISH: Words = Words {
     name: "Español",
     locale: "es",
+    format_locale: None,
     rtl: false,
     title: "Mi sitio de datos",
     count: "Registros",
@@ -99,6 +106,29 @@ const SPANISH: Words = Words {
     example: "Proyecto de ejemplo",
 };
 
+/// Standard Moroccan Amazigh, in Tifinagh: CLDR has no number or date
+/// data for it, so fr-MA formats them. Slugs in Latin letters, as
+/// addresses are typed.
+const AMAZIGH: Words = Words {
+    name: "ⵜⴰⵎⴰⵣⵉⵖⵜ",
+    locale: "zgh-MA",
+    format_locale: Some("fr-MA"),
+    rtl: false,
+    title: "ⴰⵙⵉⵜ ⵏ ⵉⵙⴼⴽⴰ",
+    count: "ⵓⵟⵟⵓⵏ ⵏ ⵉⵣⵎⵎⴰⵎⵏ",
+    sections: [
+        "isnfarn",
+        "ingmisn",
+        "tiyafutin",
+        "aghawas",
+        "isefka-irzmn",
+        "arzzu",
+    ],
+    welcome: "ⴰⵏⵙⵓⴼ",
+    welcome_text: "ⴰⵙⵉⵜ ⴰ ⵉⵙⵙⵓⴼⵓⵖ ⵉⵙⴼⴽⴰ ⵏⵏⵖ. ⵙⵏⴼⵍ ⴰⵎⴰⴳⵔⴰⴷ ⴰ ⵙ ⵡⵉⵏⵏⴽ.",
+    example: "ⴰⵙⵏⴼⴰⵔ ⵏ ⵓⵎⴷⵢⴰ",
+};
+
 /// The words of a language Bayan has them for.
 fn known(lang: &str) -> Option<&'static Words> {
     match lang {
@@ -106,6 +136,7 @@ fn known(lang: &str) -> Option<&'static Words> {
         "ar" => Some(&ARABIC),
         "en" => Some(&ENGLISH),
         "es" => Some(&SPANISH),
+        "zgh" => Some(&AMAZIGH),
         _ => None,
     }
 }
@@ -182,6 +213,13 @@ fn language(out: &mut String, lang: &str) {
         quoted(if w.rtl { "rtl" } else { "ltr" }),
         quoted(w.title),
     );
+    if let Some(format) = w.format_locale {
+        let _ = writeln!(
+            out,
+            "# CLDR has no number or date data for {locale}: this locale formats them.\nformat_locale = {}",
+            quoted(format)
+        );
+    }
     if known(lang).is_none() {
         out.push_str("# Bayan has no words of its own in this language: the title, the\n# slugs and the example article are in English, to translate.\n");
     }

@@ -12,6 +12,7 @@ pub mod assets;
 pub mod maps;
 mod pages;
 pub mod point_maps;
+pub mod redirects;
 mod resolve;
 pub mod urls;
 
@@ -56,6 +57,8 @@ pub struct Site<'a> {
     pub hrefs: BTreeMap<(PageKey, String), String>,
     /// The path part of the base URL, ending in `/`.
     pub base_path: String,
+    /// Old addresses and the pages they lead to.
+    pub redirects: Vec<redirects::Redirect>,
 }
 
 /// One row of the records table.
@@ -190,6 +193,7 @@ pub fn build<'a>(
         has_indicators: resolved.indicators.is_some(),
     };
     let pages = pages::list(&parts, diagnostics);
+    let redirects = redirects::resolve(config, &pages, diagnostics);
     let paths = pages::index(&pages);
     let base_path = urls::base_path(&config.base_url);
     let hrefs = paths
@@ -212,6 +216,7 @@ pub fn build<'a>(
         paths,
         hrefs,
         base_path,
+        redirects,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

@@ -9,13 +9,14 @@
 //!    an error).
 //! 3. [`publish`], side by side with the pages: `robots.txt`, the Atom
 //!    feeds (a theme template), the indexes the theme's script reads, the
-//!    asset manifest, the sitemap, and the data downloads (large ones
-//!    streamed).
+//!    asset manifest, the sitemap, the pages and host tables of old
+//!    addresses (redirects), and the data downloads (large ones streamed).
 
 pub mod downloads;
 mod feeds;
 pub mod images;
 pub mod indexes;
+pub mod redirects;
 pub mod sitemap;
 mod statics;
 
@@ -43,12 +44,16 @@ pub fn publish(
         diagnostics.extend(result.err());
     }
     let outputs = site.config.outputs;
-    if outputs.feeds {
-        for feed in feeds::feeds(site, renderer) {
-            let written =
-                feed.and_then(|(path, xml)| sink.put(&path, &xml).map_err(Diagnostic::from));
-            diagnostics.extend(written.err());
-        }
+    let feeds = if outputs.feeds {
+        feeds::feeds(site, renderer)
+    } else {
+        Vec::new()
+    };
+    let generated = feeds.into_iter().chain(redirects::files(site, renderer));
+    for file in generated {
+        let written =
+            file.and_then(|(path, bytes)| sink.put(&path, &bytes).map_err(Diagnostic::from));
+        diagnostics.extend(written.err());
     }
     images::write(site, sink, diagnostics);
     if outputs.sitemap {

@@ -25,10 +25,24 @@ pub struct Site {
 }
 
 impl Site {
-    /// The default site, copied into a temporary folder, in `/dev/shm` when
-    /// it exists: repeated builds on this machine's disk slow down after
-    /// mass deletions.
+    /// The default site, copied into a temporary folder.
     pub fn default_site() -> Self {
+        let site = Self::empty();
+        copy_site(site.root());
+        site
+    }
+
+    /// A site of `tests/fixtures/sites/NAME`, copied into a temporary
+    /// folder: a site written for the tests, not the default one.
+    pub fn fixture(name: &str) -> Self {
+        let site = Self::empty();
+        copy_recursively(&repo().join("tests/fixtures/sites").join(name), site.root());
+        site
+    }
+
+    /// An empty temporary folder, in `/dev/shm` when it exists: repeated
+    /// builds on this machine's disk slow down after mass deletions.
+    fn empty() -> Self {
         let shm = Path::new("/dev/shm");
         let mut builder = tempfile::Builder::new();
         builder.prefix("bayan-test-");
@@ -38,7 +52,6 @@ impl Site {
             builder.tempdir()
         };
         let dir = dir.expect("create a temporary folder");
-        copy_site(dir.path());
         Self {
             root: dir.path().to_path_buf(),
             _temporary: Some(dir),

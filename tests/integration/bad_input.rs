@@ -9,9 +9,9 @@
 //! `expected.txt` from what the build printed: review each one by eye.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::support::{Site, differences, path_str, repo, tree};
+use crate::support::{Run, Site, differences, path_str, repo, tree};
 
 pub const EXPECTED: &str = "expected.txt";
 
@@ -66,6 +66,42 @@ fn render_diagnostic(json: &str, root: &str) -> String {
     out.replace(root, "[ROOT]")
 }
 
+/// Builds `site` into `ROOT/out` with `--format json`: the run and its
+/// diagnostics as `expected.txt` shows them.
+pub fn json_build(site: &Site) -> (Run, String) {
+    let out = site.out();
+    let run = site.bayan(&[
+        "--format",
+        "json",
+        "build",
+        "--root",
+        path_str(site.root()),
+        "--output",
+        path_str(&out),
+    ]);
+    let root = path_str(site.root());
+    let actual = run
+        .stdout()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| render_diagnostic(l, root))
+        .collect();
+    (run, actual)
+}
+
+/// The text of `path`, first rewritten with `actual` when `BAYAN_BLESS=1`.
+pub fn expected_text(path: &Path, actual: &str) -> String {
+    if std::env::var_os("BAYAN_BLESS").is_some_and(|v| v == "1") {
+        fs::write(path, actual).expect("bless expected.txt");
+    }
+    fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with BAYAN_BLESS=1 to create it)",
+            path.display()
+        )
+    })
+}
+
 /// Builds the default site with the case's files over it and checks the
 /// diagnostics, the exit status and that nothing was written.
 fn check_case(case: &str) {
@@ -82,39 +118,14 @@ fn check_case_with(case: &str, setup: impl FnOnce(&Site)) {
     site.write("out/sentinel.html", SENTINEL);
     let before = tree(&site.out());
 
-    let out = site.out();
-    let run = site.bayan(&[
-        "--format",
-        "json",
-        "build",
-        "--root",
-        path_str(site.root()),
-        "--output",
-        path_str(&out),
-    ]);
-
-    let root = path_str(site.root());
-    let actual: String = run
-        .stdout()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| render_diagnostic(l, root))
-        .collect();
+    let (run, actual) = json_build(&site);
     assert!(
         actual.contains("error: "),
         "case `{case}`: the build printed no error:\n{}",
         run.stdout()
     );
     let expected_path = fixture(case).join(EXPECTED);
-    if std::env::var_os("BAYAN_BLESS").is_some_and(|v| v == "1") {
-        fs::write(&expected_path, &actual).expect("bless expected.txt");
-    }
-    let expected = fs::read_to_string(&expected_path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with BAYAN_BLESS=1 to create it)",
-            expected_path.display()
-        )
-    });
+    let expected = expected_text(&expected_path, &actual);
 
     run.assert_failure();
     assert_eq!(
@@ -587,4 +598,24 @@ fn rejects_broken_geojson_at_its_line_and_column() {
 #[test]
 fn rejects_boundaries_in_metres_rather_than_degrees() {
     check_case("map_coordinates_in_metres");
+}
+
+#[test]
+fn rejects_a_language_without_interface_texts_at_its_code() {
+    check_case("language_without_interface_texts");
+}
+
+#[test]
+fn rejects_a_redirect_to_an_address_no_page_has_naming_the_nearest() {
+    check_case("redirect_to_no_page");
+}
+
+#[test]
+fn rejects_redirects_that_loop_naming_each_address() {
+    check_case("redirects_in_a_loop");
+}
+
+#[test]
+fn rejects_an_address_redirected_twice_and_one_written_without_its_slash() {
+    check_case("redirect_source_twice");
 }

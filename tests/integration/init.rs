@@ -236,6 +236,21 @@ fn creates_a_site_that_builds_without_any_spreadsheet() {
 }
 
 #[test]
+fn an_amazigh_site_builds_with_its_fallback_locale_and_tifinagh_texts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    bayan_in(dir.path(), &["init", "new", "--languages", "zgh,fr"]).assert_success();
+    let config = fs::read_to_string(dir.path().join("new/site.toml")).expect("site.toml");
+    assert!(config.contains("format_locale = \"fr-MA\""), "{config}");
+    bayan_in(dir.path(), &["build", "--root", "new"]).assert_success();
+    let home = fs::read_to_string(dir.path().join("new/public/zgh/index.html")).expect("home");
+    assert!(home.contains("<html lang=\"zgh\" dir=\"ltr\""), "{home}");
+    assert!(
+        home.contains("ⴰⵏⵙⵓⴼ"),
+        "the example article's title in Tifinagh"
+    );
+}
+
+#[test]
 fn refuses_a_folder_that_is_not_empty_and_bad_languages() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::create_dir(dir.path().join("full")).expect("mkdir");

@@ -1,5 +1,5 @@
 //! Languages by configuration only: a third language needs its slugs, its
-//! interface texts (the built-in theme has fr, ar, en and es) and a locale
+//! interface texts (the built-in theme has fr, ar, en, es and zgh) and a locale
 //! CLDR knows, or a `format_locale` that formats for it.
 
 use std::fs;
@@ -112,8 +112,9 @@ fn a_language_whose_sections_have_no_slug_is_an_error_naming_each() {
 #[test]
 fn a_language_without_interface_texts_is_an_error_and_format_locale_formats_for_it() {
     let site = Site::default_site();
-    let amazigh = "code = \"zgh\"\nname = \"ⵜⴰⵎⴰⵣⵉⵖⵜ\"\nlocale = \"zgh-MA\"\nformat_locale = \"fr-MA\"\ntitle = \"ⵜⴰⴷⴰⵎⵙⴰ\"";
-    with_language(&site, amazigh, true);
+    // Tarifit: CLDR has no data for it, and the theme no strings.
+    let tarifit = "code = \"rif\"\nname = \"Tarifit\"\nlocale = \"rif-MA\"\nformat_locale = \"fr-MA\"\ntitle = \"Tarifit\"";
+    with_language(&site, tarifit, true);
     let out = site.out();
     let args = [
         "build",
@@ -126,22 +127,39 @@ fn a_language_without_interface_texts_is_an_error_and_format_locale_formats_for_
     run.assert_failure();
     assert!(
         run.stderr()
-            .contains("the language `zgh` has no interface texts: there is no i18n/zgh.toml"),
+            .contains("the language `rif` has no interface texts: there is no i18n/rif.toml"),
         "{}",
         run.stderr()
     );
     site.write(
-        "i18n/zgh.toml",
-        "skip_link = \"ⵣⴰⵢⴷ\"\n[language]\nname = \"ⵜⴰⵎⴰⵣⵉⵖⵜ\"\n",
+        "i18n/rif.toml",
+        "skip_link = \"Zayd\"\n[language]\nname = \"Tarifit\"\n",
     );
     let run = site.bayan(&args);
     run.assert_success();
-    let home = site.read("out/zgh/index.html");
-    assert!(home.contains("lang=\"zgh\""), "the page is in Amazigh");
+    let home = site.read("out/rif/index.html");
+    assert!(home.contains("lang=\"rif\""), "the page is in Tarifit");
     // Numbers follow fr-MA: 9.596.895,95.
     assert!(
         home.contains("9.596.895,95"),
         "amounts formatted by the fallback locale"
+    );
+}
+
+#[test]
+fn amazigh_builds_from_the_themes_own_tifinagh_strings() {
+    let site = Site::default_site();
+    let amazigh = "code = \"zgh\"\nname = \"ⵜⴰⵎⴰⵣⵉⵖⵜ\"\nlocale = \"zgh-MA\"\nformat_locale = \"fr-MA\"\ntitle = \"ⵜⴰⴷⴰⵎⵙⴰ\"";
+    with_language(&site, amazigh, true);
+    site.build(&[]);
+    let home = site.page("/zgh/");
+    assert_eq!(attrs(&home, "html", "lang"), ["zgh"]);
+    assert_eq!(attrs(&home, "html", "dir"), ["ltr"]);
+    let text = site.read("out/zgh/index.html");
+    assert!(text.contains("ⴰⵙⵏⵓⴱⴳ"), "the Amazigh menu (home)");
+    assert!(
+        text.contains("9.596.895,95\u{a0}ⴷⵔⵀ"),
+        "money in fr-MA digits, Tifinagh unit"
     );
 }
 

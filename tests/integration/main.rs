@@ -21,3 +21,4 @@ mod serve;
 #[path = "../common/mod.rs"]
 mod support;
 mod themes;
+mod water_site;
