@@ -12,6 +12,7 @@ pub mod assets;
 pub mod maps;
 mod pages;
 mod resolve;
+mod trust;
 pub mod urls;
 
 use std::collections::BTreeMap;
@@ -52,6 +53,8 @@ pub struct Site<'a> {
     pub hrefs: BTreeMap<(PageKey, String), String>,
     /// The path part of the base URL, ending in `/`.
     pub base_path: String,
+    /// The corrections log, when the site keeps one.
+    pub corrections: Option<&'a Table>,
 }
 
 /// One row of the records table.
@@ -127,6 +130,21 @@ impl<'a> Site<'a> {
         has_articles.then(|| urls::feed(news))
     }
 
+    /// The date the data of `table` is current to: its schema's, else the
+    /// site's `[datasets] as_of`.
+    pub fn as_of(&self, table: &Table) -> Option<jiff::civil::Date> {
+        table.schema.as_of.or(self.config.datasets.as_of)
+    }
+
+    /// The licence of `table`: its schema's, else the site's.
+    pub fn licence<'s>(&'s self, table: &'s Table) -> Option<&'s crate::config::trust::Licence> {
+        table
+            .schema
+            .licence
+            .as_ref()
+            .or(self.config.datasets.licence.as_ref())
+    }
+
     /// A key figure's total over all records.
     pub fn total(&self, figure: usize) -> Decimal {
         self.totals.get(figure)
@@ -142,6 +160,7 @@ pub fn build<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
+    let corrections = trust::corrections(config, data, diagnostics);
     let mut facets = resolved.facets;
     let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(
@@ -200,6 +219,7 @@ pub fn build<'a>(
         paths,
         hrefs,
         base_path,
+        corrections,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

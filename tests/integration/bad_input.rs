@@ -588,3 +588,13 @@ fn rejects_broken_geojson_at_its_line_and_column() {
 fn rejects_boundaries_in_metres_rather_than_degrees() {
     check_case("map_coordinates_in_metres");
 }
+
+#[test]
+fn rejects_datasets_declared_without_a_licence() {
+    check_case("datasets_without_licence");
+}
+
+#[test]
+fn rejects_an_as_of_date_written_day_first() {
+    check_case("as_of_malformed");
+}

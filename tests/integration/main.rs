@@ -19,3 +19,4 @@ mod serve;
 #[path = "../common/mod.rs"]
 mod support;
 mod themes;
+mod trust;

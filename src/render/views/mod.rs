@@ -6,6 +6,7 @@ mod listing;
 mod map;
 mod record;
 mod shared;
+pub mod trust;
 
 pub use datasets::{DatasetView, FieldDoc, datasets};
 pub use listing::{ListingView, listing};

@@ -27,6 +27,10 @@ pub struct SharedView<'a> {
     /// Facets drawn as maps.
     pub maps: Vec<super::MapView<'a>>,
     pub record_count: usize,
+    /// Who publishes the site, when declared (`[publisher]`).
+    pub publisher: Option<super::trust::PublisherView<'a>>,
+    /// As-of date, licence and the links to the trust pages.
+    pub trust: super::trust::TrustView<'a>,
 }
 
 #[derive(Serialize)]
@@ -143,6 +147,8 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
         charts: charts(site, lang),
         maps: super::map::maps(site, lang),
         record_count: site.records.len(),
+        publisher: super::trust::publisher(site, assets, lang),
+        trust: super::trust::trust(site, lang),
     }
 }
 
