@@ -7,6 +7,7 @@
 
 pub mod raw;
 mod redirects;
+pub mod trust;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -50,6 +51,13 @@ pub struct SiteConfig {
     pub raw_html: RawHtml,
     /// The folders under `content/` of each collection.
     pub content_folders: ContentFolders,
+    /// Who publishes the site; `None` when `[publisher]` is not declared.
+    pub publisher: Option<trust::Publisher>,
+    /// Licence, as-of date, sources and releases of every table.
+    pub datasets: trust::Datasets,
+    /// The table of corrections, when the site keeps one.
+    pub corrections: Option<Named>,
+    pub accessibility: Option<trust::Accessibility>,
     /// Old addresses and the pages they now lead to.
     pub redirects: Vec<Redirect>,
 }
@@ -130,6 +138,10 @@ pub struct Sections {
     pub programme: BTreeMap<String, String>,
     pub open_data: BTreeMap<String, String>,
     pub search: BTreeMap<String, String>,
+    pub contact: BTreeMap<String, String>,
+    pub legal: BTreeMap<String, String>,
+    pub accessibility: BTreeMap<String, String>,
+    pub corrections: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]

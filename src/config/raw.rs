@@ -42,6 +42,14 @@ pub struct RawConfig {
     pub outputs: super::Outputs,
     #[serde(default)]
     pub content: RawContent,
+    /// Who publishes the site.
+    pub publisher: Option<super::trust::RawPublisher>,
+    /// Licence, as-of date, sources and releases of the data.
+    pub datasets: Option<Spanned<super::trust::RawDatasets>>,
+    /// The table logging corrections to the data.
+    pub corrections: Option<super::trust::RawCorrections>,
+    /// The facts of the accessibility statement.
+    pub accessibility: Option<super::trust::RawAccessibility>,
     #[serde(default)]
     pub redirects: Vec<RawRedirect>,
 }
@@ -133,6 +141,14 @@ pub struct RawSections {
     pub open_data: PerLanguage,
     #[serde(default)]
     pub search: PerLanguage,
+    #[serde(default)]
+    pub contact: PerLanguage,
+    #[serde(default)]
+    pub legal: PerLanguage,
+    #[serde(default)]
+    pub accessibility: PerLanguage,
+    #[serde(default)]
+    pub corrections: PerLanguage,
 }
 
 /// Which table holds the records the site is about, and how to show them.

@@ -237,3 +237,70 @@ fn a_record_figure_names_summed_key_figures() {
         ]
     );
 }
+
+#[test]
+fn reads_the_publisher_datasets_and_accessibility_of_the_default_site() {
+    let text = std::fs::read_to_string("site.toml").expect("the default site.toml");
+    let config = parse_text(&text).0.expect("valid");
+    let publisher = config.publisher.expect("a publisher");
+    assert!(publisher.name["fr"].contains("exemple"));
+    assert_eq!(publisher.email.as_deref(), Some("corrections@example.ma"));
+    assert_eq!(publisher.response_days, Some(20));
+    let licence = config.datasets.licence.as_ref().expect("a licence");
+    assert_eq!(licence.id, "CC-BY-4.0");
+    assert_eq!(
+        config.datasets.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-30")
+    );
+    assert_eq!(
+        config.datasets.latest().map(|r| r.version.as_str()),
+        Some("2025.2")
+    );
+    assert_eq!(
+        config.corrections.map(|c| c.name).as_deref(),
+        Some("corrections")
+    );
+    assert_eq!(
+        config.accessibility.map(|a| a.standard).as_deref(),
+        Some("WCAG 2.2 AA")
+    );
+}
+
+#[test]
+fn datasets_without_a_licence_is_an_error_at_the_table() {
+    let text = format!("{MINIMAL}[datasets]\nas_of = 2025-06-30\n");
+    let error = only_error(&text);
+    assert_eq!(error.message, "[datasets] declares no licence");
+    assert_eq!(error.location.map(|l| l.line), Some(16));
+    assert!(error.hint.is_some_and(|h| h.contains("CC-BY-4.0")));
+}
+
+#[test]
+fn a_malformed_as_of_is_an_error_at_its_value() {
+    for (written, shown) in [
+        ("\"30/06/2025\"", "30/06/2025"),
+        ("\"2025-02-30\"", "2025-02-30"),
+    ] {
+        let text = format!(
+            "{MINIMAL}[datasets]\nlicence = {{ id = \"CC-BY-4.0\", url = \"https://creativecommons.org/licenses/by/4.0/\" }}\nas_of = {written}\n"
+        );
+        let error = only_error(&text);
+        assert_eq!(error.message, format!("`as_of` is `{shown}`, not a date"));
+        let location = error.location.expect("placed");
+        assert_eq!((location.line, location.column), (18, 9));
+    }
+}
+
+#[test]
+fn a_publisher_needs_a_name_and_a_way_to_be_reached() {
+    let text = format!(
+        "{MINIMAL}[publisher]\nname = {{ fr = \"Éditeur\" }}\nemail = \"not an address\"\n"
+    );
+    let error = only_error(&text);
+    assert_eq!(error.message, "`not an address` is not an e-mail address");
+    assert_eq!(error.location.map(|l| l.line), Some(18));
+    let text = format!("{MINIMAL}[publisher]\nname = {{ fr = \"Éditeur\" }}\n");
+    let error = only_error(&text);
+    assert_eq!(error.message, "the publisher gives no way to be reached");
+    assert_eq!(error.location.map(|l| l.line), Some(16));
+}

@@ -101,8 +101,19 @@ impl Validator<'_> {
             .map(|r| self.record_figure(r, &key_figures, &codes))
             .collect();
         let redirects = self.redirects(raw.redirects);
+        let publisher = raw.publisher.map(|p| self.publisher(p, &codes));
+        let datasets = raw
+            .datasets
+            .map(|d| self.datasets(d, &codes))
+            .unwrap_or_default();
+        let corrections = raw.corrections.map(|c| self.corrections(c));
+        let accessibility = raw.accessibility.map(|a| self.accessibility(a, &codes));
         SiteConfig {
             redirects,
+            publisher,
+            datasets,
+            corrections,
+            accessibility,
             root: root.to_path_buf(),
             record_figures,
             base_url: self.base_url(&raw.base_url),
@@ -274,7 +285,7 @@ impl Validator<'_> {
     }
 
     /// Where a string value appears in the text, for values read without span.
-    fn span_of_value(&self, value: &str) -> std::ops::Range<usize> {
+    pub(super) fn span_of_value(&self, value: &str) -> std::ops::Range<usize> {
         let start = self.text.find(value).unwrap_or(0);
         start..start + value.len()
     }
@@ -287,6 +298,20 @@ impl Validator<'_> {
             programme: self.slugs(&raw.programme, "programme", codes, "sections.programme"),
             open_data: self.slugs(&raw.open_data, "open-data", codes, "sections.open_data"),
             search: self.slugs(&raw.search, "search", codes, "sections.search"),
+            contact: self.slugs(&raw.contact, "contact", codes, "sections.contact"),
+            legal: self.slugs(&raw.legal, "legal-notice", codes, "sections.legal"),
+            accessibility: self.slugs(
+                &raw.accessibility,
+                "accessibility",
+                codes,
+                "sections.accessibility",
+            ),
+            corrections: self.slugs(
+                &raw.corrections,
+                "corrections",
+                codes,
+                "sections.corrections",
+            ),
         }
     }
 
@@ -337,7 +362,11 @@ impl Validator<'_> {
 
     /// Labels per language; a missing one is left out (shown in the default
     /// language with a "not translated" notice, and reported by `check`).
-    fn labels(&mut self, raw: PerLanguage, codes: &[String]) -> BTreeMap<String, String> {
+    pub(super) fn labels(
+        &mut self,
+        raw: PerLanguage,
+        codes: &[String],
+    ) -> BTreeMap<String, String> {
         self.check_languages(&raw, codes, "label");
         raw.into_iter()
             .map(|(lang, text)| (lang.into_inner(), text.into_inner()))

@@ -17,7 +17,8 @@ const FALLBACK_ID: &str = "section";
 /// The ids the theme's templates give their own elements (the `main`
 /// landmark, the table of contents' title...): a heading never takes one.
 /// A test checks that every literal id of the default theme is here.
-pub const THEME_IDS: [&str; 20] = [
+pub const THEME_IDS: [&str; 32] = [
+    "audit",
     "boundaries",
     "browse-title",
     "chart-indicators",
@@ -27,17 +28,28 @@ pub const THEME_IDS: [&str; 20] = [
     "details-title",
     "explore-title",
     "facts-title",
+    "feedback",
     "figures-title",
     "filter-sort",
     "filter-title",
+    "history",
+    "how-to-cite",
+    "issues",
+    "licence",
     "lists-title",
     "main",
     "news-title",
+    "personal-data",
+    "publisher",
     "record-count",
     "record-item",
+    "report",
     "search-hint",
     "search-q",
+    "state",
     "toc-title",
+    "tools",
+    "what-happens",
 ];
 
 /// Hands out unique ids within one document.

@@ -18,6 +18,7 @@ mod hints;
 mod keys;
 mod load_table;
 mod parse;
+mod privacy;
 mod rules;
 pub mod schema;
 mod totals;
@@ -36,7 +37,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 pub use encoding::{decode as decode_csv, without_bom};
 pub use parse::{CellError, expected, parse_cell};
 pub use schema::{
-    Constraints, Field, FieldType, ForeignKey, Op, Pattern, Rule, Schema, Translated,
+    Constraints, Field, FieldType, ForeignKey, Op, Pattern, Privacy, Rule, Schema, Translated,
 };
 pub use value::Value;
 
@@ -179,13 +180,14 @@ pub fn load_limited(
             problems.extend(totals::check(table));
             problems.extend(rules::check(table));
             problems.extend(keys::foreign(table, &loaded, &failed));
+            problems.extend(privacy::undeclared_personal(table));
             problems
         })
         .collect();
     diagnostics.extend(problems);
     let tables = loaded
         .into_iter()
-        .map(|l| (l.table.name.clone(), l.table))
+        .map(|l| (l.table.name.clone(), privacy::redact(l.table)))
         .collect();
     Data { tables }
 }

@@ -14,6 +14,7 @@ mod pages;
 pub mod point_maps;
 pub mod redirects;
 mod resolve;
+mod trust;
 pub mod urls;
 
 use std::collections::BTreeMap;
@@ -59,6 +60,8 @@ pub struct Site<'a> {
     pub base_path: String,
     /// Old addresses and the pages they lead to.
     pub redirects: Vec<redirects::Redirect>,
+    /// The corrections log, when the site keeps one.
+    pub corrections: Option<&'a Table>,
 }
 
 /// One row of the records table.
@@ -134,6 +137,21 @@ impl<'a> Site<'a> {
         (has_articles && self.config.outputs.feeds).then(|| urls::feed(news))
     }
 
+    /// The date the data of `table` is current to: its schema's, else the
+    /// site's `[datasets] as_of`.
+    pub fn as_of(&self, table: &Table) -> Option<jiff::civil::Date> {
+        table.schema.as_of.or(self.config.datasets.as_of)
+    }
+
+    /// The licence of `table`: its schema's, else the site's.
+    pub fn licence<'s>(&'s self, table: &'s Table) -> Option<&'s crate::config::trust::Licence> {
+        table
+            .schema
+            .licence
+            .as_ref()
+            .or(self.config.datasets.licence.as_ref())
+    }
+
     /// A key figure's total over all records.
     pub fn total(&self, figure: usize) -> Decimal {
         self.totals.get(figure)
@@ -149,6 +167,7 @@ pub fn build<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
+    let corrections = trust::corrections(config, data, diagnostics);
     let mut facets = resolved.facets;
     let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(
@@ -217,6 +236,7 @@ pub fn build<'a>(
         hrefs,
         base_path,
         redirects,
+        corrections,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

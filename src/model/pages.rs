@@ -45,6 +45,23 @@ pub enum PageKey {
     Page(String),
     OpenData,
     Search,
+    /// Who publishes, how to reach them, how to report an error.
+    Contact,
+    Legal,
+    Accessibility,
+    /// The corrections log.
+    Corrections,
+}
+
+impl PageKey {
+    /// The trust pages, each with the name of the `content/pages/` page
+    /// whose text it shows (`contact.fr.md`), if the site writes one.
+    pub const TRUST: [(PageKey, &'static str); 4] = [
+        (PageKey::Contact, "contact"),
+        (PageKey::Legal, "legal"),
+        (PageKey::Accessibility, "accessibility"),
+        (PageKey::Corrections, "corrections"),
+    ];
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +133,11 @@ fn list_sections(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey,
     }
     add(PageKey::OpenData, section(&sections.open_data, lang));
     add(PageKey::Search, section(&sections.search, lang));
+    for (key, _) in PageKey::TRUST {
+        if let Some(slugs) = trust_slugs(site.config, &key) {
+            add(key, section(slugs, lang));
+        }
+    }
     let news = section(&sections.news, lang);
     let count = site
         .content
@@ -136,8 +158,34 @@ fn list_documents(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey
             urls::child(&news, &article.key),
         );
     }
-    for page in site.content.pages.iter().filter(|p| p.lang == lang) {
+    let shown_by_trust_page = |name: &str| {
+        PageKey::TRUST
+            .iter()
+            .any(|(key, n)| *n == name && trust_slugs(site.config, key).is_some())
+    };
+    for page in site
+        .content
+        .pages
+        .iter()
+        .filter(|p| p.lang == lang && !shown_by_trust_page(&p.key))
+    {
         add(PageKey::Page(page.key.clone()), page_path(site, page));
+    }
+}
+
+/// The slugs of a trust page, when the site has it: contact and legal
+/// notice with a publisher, the others when declared.
+fn trust_slugs<'c>(config: &'c SiteConfig, key: &PageKey) -> Option<&'c BTreeMap<String, String>> {
+    let sections = &config.sections;
+    match key {
+        PageKey::Contact => config.publisher.as_ref().map(|_| &sections.contact),
+        PageKey::Legal => config.publisher.as_ref().map(|_| &sections.legal),
+        PageKey::Accessibility => config
+            .accessibility
+            .as_ref()
+            .map(|_| &sections.accessibility),
+        PageKey::Corrections => config.corrections.as_ref().map(|_| &sections.corrections),
+        _ => None,
     }
 }
 
@@ -246,6 +294,10 @@ impl std::fmt::Display for PageName<'_> {
             PageKey::Page(name) => write!(f, "the page {name}"),
             PageKey::OpenData => write!(f, "the open data page"),
             PageKey::Search => write!(f, "the search page"),
+            PageKey::Contact => write!(f, "the contact page"),
+            PageKey::Legal => write!(f, "the legal notice"),
+            PageKey::Accessibility => write!(f, "the accessibility statement"),
+            PageKey::Corrections => write!(f, "the corrections log"),
         }
     }
 }

@@ -100,7 +100,7 @@ fn unknown_with(named: &Named, message: String, known: Vec<&str>) -> Diagnostic 
     d
 }
 
-fn find_table<'a>(
+pub(super) fn find_table<'a>(
     data: &'a Data,
     named: &Named,
     diagnostics: &mut Diagnostics,
@@ -114,7 +114,7 @@ fn find_table<'a>(
 }
 
 /// Whether `named` is a field of `table`; `translated` says what it must be.
-fn expect_field(
+pub(super) fn expect_field(
     table: &Table,
     named: &Named,
     translated: Option<bool>,

@@ -129,12 +129,15 @@ pub fn datapackage(site: &Site<'_>) -> Json {
         .values()
         .map(|t| resource(t, lang))
         .collect();
-    json!({
+    let mut package = json!({
         "profile": "tabular-data-package",
         "name": package_name(&site.config.base_url),
         "title": title,
+        "homepage": site.config.base_url,
         "resources": resources,
-    })
+    });
+    super::provenance::describe(site, lang, &mut package);
+    package
 }
 
 fn package_name(base_url: &str) -> String {
@@ -186,7 +189,7 @@ fn resource(table: &Table, lang: &str) -> Json {
     if !foreign_keys.is_empty() {
         schema["foreignKeys"] = json!(foreign_keys);
     }
-    json!({
+    let mut resource = json!({
         "name": table.name,
         "path": format!("{}.csv", table.name),
         "profile": "tabular-data-resource",
@@ -196,7 +199,11 @@ fn resource(table: &Table, lang: &str) -> Json {
         "title": schema_text(&table.schema.title, lang).text,
         "description": schema_text(&table.schema.description, lang).text,
         "schema": schema,
-    })
+    });
+    if let Some(licence) = &table.schema.licence {
+        resource["licenses"] = json!([super::provenance::licence_json(licence)]);
+    }
+    resource
 }
 
 fn field_json(

@@ -16,6 +16,7 @@ pub mod downloads;
 mod feeds;
 pub mod images;
 pub mod indexes;
+mod provenance;
 pub mod redirects;
 pub mod sitemap;
 mod statics;

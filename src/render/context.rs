@@ -114,6 +114,13 @@ fn insert_content(
     context: &mut tera::Context,
 ) -> (&'static str, &'static str) {
     let lang = page.lang.as_str();
+    if let Some(found) = views::trust::insert(site, &page.key, lang, context) {
+        let name = PageKey::TRUST.iter().find(|(k, _)| *k == page.key);
+        if let Some((_, name)) = name {
+            insert_document(site, site.content.pages.iter(), name, lang, context);
+        }
+        return found;
+    }
     match &page.key {
         PageKey::Home => {
             let latest: Vec<_> = articles_in(site, lang)
@@ -167,9 +174,12 @@ fn insert_content(
         }
         PageKey::OpenData => {
             context.insert("datasets", &views::datasets(site, lang));
+            context.insert("releases", &views::trust::releases(site, lang));
+            context.insert("corrections", &views::trust::corrections(site, lang));
             ("open_data", "open_data.html")
         }
         PageKey::Search => ("search", "search.html"),
+        _ => ("page", "page.html"),
     }
 }
 

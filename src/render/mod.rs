@@ -49,6 +49,10 @@ impl Renderer {
         tera.register_function("asset", move |k: tera::Kwargs, _: &tera::State| {
             asset(&known, &k)
         });
+        tera.register_filter(
+            "urlencode",
+            |v: tera::Value, _: tera::Kwargs, _: &tera::State| urlencode(&v),
+        );
         let tera = templates::compile(tera, &sources, diagnostics)?;
         Some(Self {
             tera,
@@ -152,6 +156,21 @@ fn render_specials(
 
 /// `asset(path="css/site.css")`: the link to a static file under its
 /// published (possibly content-hashed) name, under the base URL's path.
+/// A value percent-encoded for a URL's query (`mailto:` subjects, form
+/// parameters): everything but ASCII letters, digits and `-._~`.
+fn urlencode(value: &tera::Value) -> tera::TeraResult<String> {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let text = match value.as_str() {
+        Some(text) => text.to_string(),
+        None => value.to_string(),
+    };
+    Ok(percent_encoding::utf8_percent_encode(&text, KEEP).to_string())
+}
+
 fn asset(assets: &Assets, kwargs: &tera::Kwargs) -> tera::TeraResult<String> {
     let path = kwargs.must_get::<&str>("path")?;
     assets.href(path).ok_or_else(|| {

@@ -34,7 +34,14 @@ const FR = {
   results: '/fr/resultats/',
   article: '/fr/actualites/2025-06-16-portail-transparence/',
   openData: '/fr/donnees-ouvertes/',
+  contact: '/fr/contact/',
+  legal: '/fr/mentions-legales/',
+  accessibility: '/fr/accessibilite/',
+  corrections: '/fr/corrections/',
 };
+
+// The trust pages and a project page, checked at a phone's width too.
+const TRUST = ['contact', 'legal', 'accessibility', 'corrections', 'project', 'openData'];
 
 let server;
 let browser;
@@ -83,6 +90,23 @@ describe('accessibility: zero axe violations (WCAG 2.2 A and AA)', () => {
       test(`${name} (${lang})`, async () => {
         const page = await open(lang === 'fr' ? path : arabic[name]);
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        await page.close();
+        assert.equal(results.violations.length, 0, describeViolations(results.violations));
+      });
+    }
+  }
+});
+
+describe('trust pages at 360 px: zero axe violations, screenshots', () => {
+  for (const name of TRUST) {
+    for (const lang of ['fr', 'ar']) {
+      test(`${name} (${lang})`, async () => {
+        const page = await open(lang === 'fr' ? FR[name] : arabic[name], { viewport: { width: 360, height: 800 } });
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        await page.screenshot({ path: join(ARTIFACTS, `trust-${name}-${lang}-360.png`), fullPage: true });
+        await page.locator('footer').screenshot({ path: join(ARTIFACTS, `trust-footer-${name}-${lang}-360.png`) });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.screenshot({ path: join(ARTIFACTS, `trust-${name}-${lang}-1280.png`), fullPage: true });
         await page.close();
         assert.equal(results.violations.length, 0, describeViolations(results.violations));
       });

@@ -619,3 +619,13 @@ fn rejects_redirects_that_loop_naming_each_address() {
 fn rejects_an_address_redirected_twice_and_one_written_without_its_slash() {
     check_case("redirect_source_twice");
 }
+
+#[test]
+fn rejects_datasets_declared_without_a_licence() {
+    check_case("datasets_without_licence");
+}
+
+#[test]
+fn rejects_an_as_of_date_written_day_first() {
+    check_case("as_of_malformed");
+}

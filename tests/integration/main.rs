@@ -21,4 +21,5 @@ mod serve;
 #[path = "../common/mod.rs"]
 mod support;
 mod themes;
+mod trust;
 mod water_site;

@@ -5,6 +5,7 @@
 
 mod keys;
 mod per_language;
+mod publication;
 pub(crate) mod raw;
 mod rule;
 mod rule_check;
@@ -28,6 +29,12 @@ pub struct Schema {
     pub primary_key: Vec<String>,
     pub foreign_keys: Vec<ForeignKey>,
     pub rules: Vec<Rule>,
+    /// The date the data is current to, when the schema says.
+    pub as_of: Option<jiff::civil::Date>,
+    /// The table's own licence, when it differs from the site's.
+    pub licence: Option<crate::config::trust::Licence>,
+    /// A boolean field whose true rows are withheld from publication.
+    pub withhold: Option<String>,
 }
 
 impl Schema {
@@ -55,6 +62,19 @@ pub struct Field {
     /// Constraints on one language's column of a translated field, by
     /// language code, checked besides `constraints`.
     pub by_language: BTreeMap<String, Constraints>,
+    /// Declared private (never published), public, or neither.
+    pub privacy: Privacy,
+}
+
+/// Whether a column may be published (`private = …` in its schema).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Privacy {
+    /// Not declared: `check` warns when its values look personal.
+    #[default]
+    Undeclared,
+    Public,
+    /// Never reaches a page, download, index or feed.
+    Private,
 }
 
 impl Field {
@@ -74,6 +94,7 @@ impl Field {
             kind: FieldType::String,
             constraints: Constraints::default(),
             by_language: BTreeMap::new(),
+            privacy: Privacy::Undeclared,
         }
     }
 }

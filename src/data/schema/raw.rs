@@ -21,6 +21,12 @@ pub struct RawSchema {
     pub foreign_keys: Vec<RawForeignKey>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
+    /// The date the table's data is current to, over `[datasets] as_of`.
+    pub as_of: Option<Spanned<toml::Value>>,
+    /// The table's licence, over `[datasets] licence`.
+    pub licence: Option<crate::config::trust::RawLicence>,
+    /// A boolean field: the rows where it is true are never published.
+    pub withhold: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,6 +43,9 @@ pub struct RawField {
     /// Constraints on one language's column of a translated field.
     #[serde(default)]
     pub by_language: BTreeMap<Spanned<String>, Spanned<RawConstraints>>,
+    /// `true`: the column is never published; `false`: it is public
+    /// (declared, so `check` does not ask about personal data in it).
+    pub private: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -67,8 +67,8 @@ pub fn toml_error(error: &toml::de::Error, source: &str, path: &Path) -> Diagnos
 }
 
 pub(super) struct Checker<'a> {
-    source: &'a str,
-    path: &'a Path,
+    pub(super) source: &'a str,
+    pub(super) path: &'a Path,
     /// The site's languages, which `by_language` may name.
     pub(super) languages: &'a [String],
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -128,6 +128,9 @@ impl Checker<'_> {
             .into_iter()
             .filter_map(|r| self.rule(r, &schema))
             .collect();
+        schema.as_of = raw.as_of.and_then(|d| self.as_of(d));
+        schema.licence = raw.licence.map(|l| self.licence(l));
+        schema.withhold = raw.withhold.and_then(|w| self.withhold(w, &schema));
         ParsedSchema {
             schema,
             reference_locations,
@@ -171,6 +174,11 @@ impl Checker<'_> {
             kind,
             constraints,
             by_language,
+            privacy: match raw.private {
+                None => super::Privacy::Undeclared,
+                Some(false) => super::Privacy::Public,
+                Some(true) => super::Privacy::Private,
+            },
         };
         if field.is_money() {
             money_bounds(&mut field.constraints, kind);

@@ -6,6 +6,7 @@ mod constraints;
 mod csv_files;
 mod header;
 mod keys;
+mod privacy;
 mod robustness;
 mod rules;
 mod schema;

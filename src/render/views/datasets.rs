@@ -18,6 +18,9 @@ pub struct DatasetView<'a> {
     pub csv: String,
     pub json: String,
     pub fields: Vec<FieldDoc<'a>>,
+    /// `YYYY-MM-DD`, the day the table's data is current to.
+    pub as_of: Option<String>,
+    pub licence: Option<&'a crate::config::trust::Licence>,
 }
 
 /// One column in the data dictionary.
@@ -42,6 +45,8 @@ pub fn datasets<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<DatasetView<'a>> {
             title: schema_text(&table.schema.title, lang),
             description: schema_text(&table.schema.description, lang),
             rows: table.rows.len(),
+            as_of: site.as_of(table).map(|d| d.to_string()),
+            licence: site.licence(table),
             csv: site.link(&format!("{DATA_DIR}/{}.csv", table.name)),
             json: site.link(&format!("{DATA_DIR}/{}.json", table.name)),
             fields: table

@@ -7,6 +7,7 @@ mod map;
 mod point_map;
 mod record;
 mod shared;
+pub mod trust;
 
 pub use datasets::{DatasetView, FieldDoc, datasets};
 pub use listing::{ListingView, listing};

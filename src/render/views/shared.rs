@@ -29,6 +29,10 @@ pub struct SharedView<'a> {
     /// Facets drawn as points over a map.
     pub point_maps: Vec<super::PointMapView<'a>>,
     pub record_count: usize,
+    /// Who publishes the site, when declared (`[publisher]`).
+    pub publisher: Option<super::trust::PublisherView<'a>>,
+    /// As-of date, licence and the links to the trust pages.
+    pub trust: super::trust::TrustView<'a>,
 }
 
 #[derive(Serialize)]
@@ -146,6 +150,8 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
         maps: super::map::maps(site, lang),
         point_maps: super::point_map::point_maps(site, lang),
         record_count: site.records.len(),
+        publisher: super::trust::publisher(site, assets, lang),
+        trust: super::trust::trust(site, lang),
     }
 }
 
