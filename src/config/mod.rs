@@ -120,6 +120,8 @@ pub struct Records {
     pub table: Named,
     pub title: Named,
     pub summary: Option<Named>,
+    /// Fields shown first on a record's page, in this order.
+    pub facts: Vec<Named>,
     pub per_page: usize,
 }
 

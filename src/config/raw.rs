@@ -130,6 +130,10 @@ pub struct RawRecords {
     pub title: Spanned<String>,
     /// A translated field used as each record's summary.
     pub summary: Option<Spanned<String>>,
+    /// Fields shown first on a record's page (who, where, what, status),
+    /// before its figures; the full table then leaves them out.
+    #[serde(default)]
+    pub facts: Vec<Spanned<String>>,
     #[serde(default = "default_per_page")]
     pub per_page: usize,
 }

@@ -82,6 +82,12 @@ impl Validator<'_> {
             table: self.named(raw.records.table),
             title: self.named(raw.records.title),
             summary: raw.records.summary.map(|s| self.named(s)),
+            facts: raw
+                .records
+                .facts
+                .into_iter()
+                .map(|f| self.named(f))
+                .collect(),
             per_page: raw.records.per_page,
         };
         let record_figures = raw

@@ -17,24 +17,27 @@ const FALLBACK_ID: &str = "section";
 /// The ids the theme's templates give their own elements (the `main`
 /// landmark, the table of contents' title...): a heading never takes one.
 /// A test checks that every literal id of the default theme is here.
-pub const THEME_IDS: [&str; 20] = [
+pub const THEME_IDS: [&str; 23] = [
     "boundaries",
     "browse-title",
     "chart-indicators",
     "chart-indicators-caption",
     "chart-indicators-d",
-    "chart-indicators-t",
     "details-title",
     "explore-title",
     "facts-title",
     "figures-title",
     "filter-sort",
     "filter-title",
+    "indicators-table",
     "lists-title",
     "main",
     "news-title",
     "record-count",
+    "record-empty",
+    "record-filter",
     "record-item",
+    "sample-data",
     "search-hint",
     "search-q",
     "toc-title",

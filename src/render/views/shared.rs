@@ -282,13 +282,35 @@ fn charts<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<ChartView<'a>> {
             title: label(site, &chart.title, lang),
             facet: &chart.facet.name,
             series: indices.iter().map(|&i| series(site, i, lang)).collect(),
-            bars: (0..site.facets[f].values.len())
+            bars: bar_order(site, f, indices.first().copied())
+                .into_iter()
                 .map(|v| bar(site, f, v, &indices, max, lang))
                 .collect(),
             max: max.to_string(),
         });
     }
     views
+}
+
+/// The facet's values largest first by the chart's first figure, unless
+/// the facet's values have an order of their own (years, numbers, dates),
+/// which they keep. Ties keep the facet's order.
+fn bar_order(site: &Site<'_>, facet: usize, first: Option<usize>) -> Vec<usize> {
+    let values = &site.facets[facet].values;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let ordered = site
+        .table
+        .field(&site.facets[facet].field)
+        .is_some_and(|field| matches!(field.kind.name(), "year" | "integer" | "number" | "date"));
+    if let (false, Some(figure)) = (ordered, first) {
+        order.sort_by(|&a, &b| {
+            values[b]
+                .figures
+                .get(figure)
+                .cmp(&values[a].figures.get(figure))
+        });
+    }
+    order
 }
 
 fn series<'a>(site: &'a Site<'_>, figure: usize, lang: &'a str) -> SeriesView<'a> {
