@@ -5,6 +5,7 @@
 //! 3. Validate into [`SiteConfig`]: languages, slugs, URLs. References to data
 //!    (tables, fields) keep their position so the model can point at them.
 
+mod derived;
 pub mod raw;
 mod validate;
 
@@ -38,6 +39,8 @@ pub struct SiteConfig {
     pub key_figures: Vec<KeyFigure>,
     /// Ratios of two key figures shown on each record's page.
     pub record_figures: Vec<RecordFigure>,
+    /// Terms defined where they are used (headlines) and on a page.
+    pub glossary: Vec<Term>,
     pub charts: Vec<Chart>,
     pub maps: Vec<Map>,
     pub indicators: Option<Indicators>,
@@ -140,13 +143,26 @@ pub struct KeyFigure {
     pub label: BTreeMap<String, String>,
 }
 
-/// `numerator / denominator`, two summed key figures, on a record's page.
+/// `numerator / denominator`, two summed key figures, on a record's page
+/// (and on the totals when `headline`); without a denominator, a key
+/// figure alone, as a headline.
 #[derive(Debug, Clone)]
 pub struct RecordFigure {
     pub id: String,
     pub numerator: String,
-    pub denominator: String,
+    pub denominator: Option<String>,
     pub label: BTreeMap<String, String>,
+    pub headline: bool,
+    /// The id of its `[[glossary]]` term.
+    pub term: Option<String>,
+}
+
+/// A term of the glossary, per language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub term: BTreeMap<String, String>,
+    pub definition: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]

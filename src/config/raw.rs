@@ -30,6 +30,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub record_figures: Vec<RawRecordFigure>,
     #[serde(default)]
+    pub glossary: Vec<RawTerm>,
+    #[serde(default)]
     pub charts: Vec<RawChart>,
     #[serde(default)]
     pub maps: Vec<RawMap>,
@@ -165,15 +167,30 @@ pub struct RawKeyFigure {
     pub label: PerLanguage,
 }
 
-/// A figure a record page derives from two summed key figures, such as the
-/// share of the committed amount already disbursed.
+/// A figure derived from the key figures: a share (numerator over
+/// denominator, two summed key figures), shown on each record's page; with
+/// `headline`, also computed on the programme's totals and shown rounded
+/// at the top of the home page. Without a denominator it is the numerator
+/// alone, rounded, and must be a headline.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecordFigure {
     pub id: Spanned<String>,
     pub numerator: Spanned<String>,
-    pub denominator: Spanned<String>,
+    pub denominator: Option<Spanned<String>>,
     pub label: PerLanguage,
+    pub headline: Option<Spanned<bool>>,
+    /// A `[[glossary]]` id: the term's definition is shown with the figure.
+    pub term: Option<Spanned<String>>,
+}
+
+/// A term of the glossary: its name and a short definition per language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub id: Spanned<String>,
+    pub term: PerLanguage,
+    pub definition: PerLanguage,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

@@ -236,3 +236,40 @@ fn a_record_figure_names_summed_key_figures() {
         ]
     );
 }
+
+#[test]
+fn a_headline_names_a_key_figure_and_a_glossary_term() {
+    let figure = "[[key_figures]]\nid = \"projects\"\naggregate = \"count\"\nlabel = { fr = \"Projets\" }\n\n";
+    let glossary = "[[glossary]]\nid = \"funded\"\nterm = { fr = \"Financé\" }\ndefinition = { fr = \"Signé.\" }\n\n";
+    let ok = format!(
+        "{MINIMAL}{figure}{glossary}[[record_figures]]\nid = \"n\"\nnumerator = \"projects\"\nheadline = true\nterm = \"funded\"\nlabel = {{ fr = \"projets\" }}\n"
+    );
+    let (config, diagnostics) = parse_text(&ok);
+    assert_eq!(diagnostics.iter().count(), 0);
+    let config = config.expect("a configuration");
+    assert_eq!(config.record_figures[0].term.as_deref(), Some("funded"));
+    assert_eq!(config.glossary[0].definition["fr"], "Signé.");
+
+    let bad = ok
+        .replace("term = \"funded\"", "term = \"fundd\"")
+        .replace("headline = true\n", "");
+    let (config, diagnostics) = parse_text(&bad);
+    assert!(config.is_none());
+    let found: Vec<(String, Option<String>)> = diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "`n` has no denominator and is not a headline".to_string(),
+                Some("add denominator = \"…\" for a share, or headline = true to show the figure rounded on the home page".to_string())
+            ),
+            (
+                "`fundd` is not a term of the glossary".to_string(),
+                Some("did you mean `funded`?".to_string())
+            ),
+        ]
+    );
+}

@@ -90,14 +90,16 @@ impl Validator<'_> {
                 .collect(),
             per_page: raw.records.per_page,
         };
+        let glossary = self.glossary(raw.glossary, &codes);
         let record_figures = raw
             .record_figures
             .into_iter()
-            .map(|r| self.record_figure(r, &key_figures, &codes))
+            .map(|r| self.record_figure(r, &key_figures, &glossary, &codes))
             .collect();
         SiteConfig {
             root: root.to_path_buf(),
             record_figures,
+            glossary,
             base_url: self.base_url(&raw.base_url),
             theme: self.theme(raw.theme),
             default_language,
@@ -145,7 +147,11 @@ impl Validator<'_> {
         }
     }
 
-    fn error(&mut self, message: String, span: std::ops::Range<usize>) -> &mut Diagnostic {
+    pub(super) fn error(
+        &mut self,
+        message: String,
+        span: std::ops::Range<usize>,
+    ) -> &mut Diagnostic {
         let location = Location::at(self.text, span);
         self.diagnostics
             .push(Diagnostic::error(message).at(CONFIG_FILE, location));
@@ -322,7 +328,11 @@ impl Validator<'_> {
 
     /// Labels per language; a missing one is left out (shown in the default
     /// language with a "not translated" notice, and reported by `check`).
-    fn labels(&mut self, raw: PerLanguage, codes: &[String]) -> BTreeMap<String, String> {
+    pub(super) fn labels(
+        &mut self,
+        raw: PerLanguage,
+        codes: &[String],
+    ) -> BTreeMap<String, String> {
         self.check_languages(&raw, codes, "label");
         raw.into_iter()
             .map(|(lang, text)| (lang.into_inner(), text.into_inner()))
@@ -358,39 +368,6 @@ impl Validator<'_> {
         KeyFigure {
             id: raw.id.into_inner(),
             aggregate,
-            label: self.labels(raw.label, codes),
-        }
-    }
-
-    /// A ratio of two key figures: both must be sums declared above.
-    fn record_figure(
-        &mut self,
-        raw: raw::RawRecordFigure,
-        key_figures: &[KeyFigure],
-        codes: &[String],
-    ) -> RecordFigure {
-        let sums: Vec<&str> = key_figures
-            .iter()
-            .filter(|k| matches!(k.aggregate, Aggregate::Sum(_)))
-            .map(|k| k.id.as_str())
-            .collect();
-        for side in [&raw.numerator, &raw.denominator] {
-            if !sums.contains(&side.get_ref().as_str()) {
-                let message = format!("`{}` is not a summed key figure", side.get_ref());
-                let hint = match crate::diagnostics::suggest(side.get_ref(), sums.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "use the id of a [[key_figures]] with aggregate = \"sum\": {}",
-                        sums.join(", ")
-                    ),
-                };
-                self.error(message, side.span()).hint = Some(hint);
-            }
-        }
-        RecordFigure {
-            id: raw.id.into_inner(),
-            numerator: raw.numerator.into_inner(),
-            denominator: raw.denominator.into_inner(),
             label: self.labels(raw.label, codes),
         }
     }

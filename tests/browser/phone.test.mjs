@@ -68,10 +68,12 @@ describe('accessibility: zero axe violations at 360 and 1280 px (WCAG 2.2 A and 
 
 describe('the first screen at 360 x 800 answers the page', () => {
   for (const lang of ['fr', 'ar']) {
-    test(`home: the first headline figure starts above 600 px (${lang})`, async () => {
+    test(`home: three to five headline figures, the first above 600 px (${lang})`, async () => {
       const page = await open(lang === 'fr' ? FR.home : arabic.home, { viewport: PHONE });
-      const figure = await box(page, '.figures dd');
+      const figure = await box(page, '.headlines .headline-value');
+      const count = await page.locator('.headlines > li').count();
       await page.close();
+      assert.ok(count >= 3 && count <= 5, `${count} headline figures`);
       assert.ok(figure.top < 600, `first figure at ${figure.top} px`);
     });
 

@@ -2,12 +2,14 @@
 //! once per page (or once per language for what every page shares).
 
 mod datasets;
+mod headlines;
 mod listing;
 mod map;
 mod record;
 mod shared;
 
 pub use datasets::{DatasetView, FieldDoc, datasets};
+pub use headlines::{HeadlineView, TermView};
 pub use listing::{ListingView, listing};
 pub use map::MapView;
 pub use record::{RecordSummary, RecordView, record_summary, record_view};

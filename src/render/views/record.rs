@@ -60,8 +60,8 @@ fn ratios<'a>(site: &'a Site<'_>, row: usize, lang: &'a str) -> Vec<RatioView<'a
         .record_figures
         .iter()
         .filter_map(|ratio| {
-            let denominator =
-                number(&ratio.denominator).filter(|d| d.is_sign_positive() && !d.is_zero())?;
+            let denominator = number(ratio.denominator.as_deref()?)
+                .filter(|d| d.is_sign_positive() && !d.is_zero())?;
             let value = number(&ratio.numerator)?.checked_div(denominator)?;
             Some(RatioView {
                 id: &ratio.id,

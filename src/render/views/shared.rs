@@ -24,6 +24,10 @@ pub struct SharedView<'a> {
     pub totals: Vec<String>,
     pub facets: Vec<FacetView<'a>>,
     pub charts: Vec<ChartView<'a>>,
+    /// The headline figures, first on the home page.
+    pub headlines: Vec<super::HeadlineView<'a>>,
+    /// The glossary's terms, in their declared order.
+    pub glossary: Vec<super::TermView<'a>>,
     /// Facets drawn as maps.
     pub maps: Vec<super::MapView<'a>>,
     pub record_count: usize,
@@ -138,6 +142,8 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
         sample_data: config.sample_data,
         links: links(site, assets, lang),
         key_figures: key_figures(site, lang),
+        headlines: super::headlines::headlines(site, lang),
+        glossary: super::headlines::glossary(site, lang),
         totals: site.totals.0.iter().map(ToString::to_string).collect(),
         facets: facets(site, lang),
         charts: charts(site, lang),
