@@ -6,6 +6,7 @@
 //!    (tables, fields) keep their position so the model can point at them.
 
 mod derived;
+pub mod palette;
 pub mod raw;
 mod validate;
 
@@ -41,6 +42,8 @@ pub struct SiteConfig {
     pub record_figures: Vec<RecordFigure>,
     /// Terms defined where they are used (headlines) and on a page.
     pub glossary: Vec<Term>,
+    /// The colours derived from the site's primary colour.
+    pub palette: palette::Palette,
     pub charts: Vec<Chart>,
     pub maps: Vec<Map>,
     pub indicators: Option<Indicators>,

@@ -32,6 +32,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub glossary: Vec<RawTerm>,
     #[serde(default)]
+    pub palette: RawPalette,
+    #[serde(default)]
     pub charts: Vec<RawChart>,
     #[serde(default)]
     pub maps: Vec<RawMap>,
@@ -268,4 +270,12 @@ impl Default for RawLimits {
 
 fn default_max_file_mb() -> u64 {
     200
+}
+
+/// The site's colour: the theme derives its palette from it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPalette {
+    /// `#rrggbb` (or `#rgb`); the theme's own blue when absent.
+    pub primary: Option<Spanned<String>>,
 }

@@ -215,10 +215,7 @@ fn a_record_figure_names_summed_key_figures() {
     );
     let (config, diagnostics) = parse_text(&text);
     assert!(config.is_none());
-    let found: Vec<(String, Option<String>)> = diagnostics
-        .iter()
-        .map(|d| (d.message.clone(), d.hint.clone()))
-        .collect();
+    let found = messages_and_hints(&diagnostics);
     assert_eq!(
         found,
         [
@@ -255,10 +252,7 @@ fn a_headline_names_a_key_figure_and_a_glossary_term() {
         .replace("headline = true\n", "");
     let (config, diagnostics) = parse_text(&bad);
     assert!(config.is_none());
-    let found: Vec<(String, Option<String>)> = diagnostics
-        .iter()
-        .map(|d| (d.message.clone(), d.hint.clone()))
-        .collect();
+    let found = messages_and_hints(&diagnostics);
     assert_eq!(
         found,
         [
@@ -272,4 +266,24 @@ fn a_headline_names_a_key_figure_and_a_glossary_term() {
             ),
         ]
     );
+}
+
+#[test]
+fn a_primary_colour_without_contrast_is_an_error_naming_the_ratios() {
+    let d = only_error(&format!("{MINIMAL}[palette]\nprimary = \"#ffdd00\"\n"));
+    assert_eq!(
+        d.message,
+        "the primary colour #ffdd00 has too little contrast: against the white page 1.35:1 (3:1 needed for borders and focus); white text on it 1.35:1, near-black text 12.30:1 (4.5:1 needed)"
+    );
+    assert!(d.position().starts_with("site.toml:"), "{}", d.position());
+    let d = only_error(&format!("{MINIMAL}[palette]\nprimary = \"teal\"\n"));
+    assert_eq!(d.message, "`teal` is not a colour");
+}
+
+/// Each diagnostic's message and hint, in order.
+fn messages_and_hints(diagnostics: &Diagnostics) -> Vec<(String, Option<String>)> {
+    diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone()))
+        .collect()
 }

@@ -100,6 +100,7 @@ impl Validator<'_> {
             root: root.to_path_buf(),
             record_figures,
             glossary,
+            palette: self.palette(raw.palette),
             base_url: self.base_url(&raw.base_url),
             theme: self.theme(raw.theme),
             default_language,

@@ -18,6 +18,8 @@ pub struct SharedView<'a> {
     pub default_language: &'a str,
     pub languages: Vec<LanguageView<'a>>,
     pub sample_data: bool,
+    /// The colours derived from `[palette] primary`.
+    pub palette: &'a crate::config::palette::Palette,
     pub links: Links<'a>,
     pub key_figures: Vec<FigureView<'a>>,
     /// The key figures' exact values alone, in the same order.
@@ -140,6 +142,7 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
             })
             .collect(),
         sample_data: config.sample_data,
+        palette: &config.palette,
         links: links(site, assets, lang),
         key_figures: key_figures(site, lang),
         headlines: super::headlines::headlines(site, lang),
