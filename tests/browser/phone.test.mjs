@@ -162,7 +162,12 @@ describe('charts and tables fit', () => {
         const outside = await page.locator('.bars').evaluateAll((charts) => charts.flatMap((chart) => {
           const c = chart.getBoundingClientRect();
           return [...chart.querySelectorAll('.bar-label, .bar-value')]
-            .map((label) => [label.textContent, label.getBoundingClientRect()])
+            .map((label) => {
+              // The text's own extent, not its box: overflowing text pokes out of a box that fits.
+              const range = document.createRange();
+              range.selectNodeContents(label);
+              return [label.textContent, range.getBoundingClientRect()];
+            })
             .filter(([, r]) => r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.width === 0)
             .map(([text]) => text);
         }));
