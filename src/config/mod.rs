@@ -5,6 +5,8 @@
 //! 3. Validate into [`SiteConfig`]: languages, slugs, URLs. References to data
 //!    (tables, fields) keep their position so the model can point at them.
 
+mod derived;
+pub mod palette;
 pub mod raw;
 mod redirects;
 pub mod trust;
@@ -40,6 +42,10 @@ pub struct SiteConfig {
     pub key_figures: Vec<KeyFigure>,
     /// Ratios of two key figures shown on each record's page.
     pub record_figures: Vec<RecordFigure>,
+    /// Terms defined where they are used (headlines) and on a page.
+    pub glossary: Vec<Term>,
+    /// The colours derived from the site's primary colour.
+    pub palette: palette::Palette,
     pub charts: Vec<Chart>,
     pub maps: Vec<Map>,
     pub point_maps: Vec<PointMap>,
@@ -149,6 +155,8 @@ pub struct Records {
     pub table: Named,
     pub title: Named,
     pub summary: Option<Named>,
+    /// Fields shown first on a record's page, in this order.
+    pub facts: Vec<Named>,
     pub per_page: usize,
 }
 
@@ -167,13 +175,26 @@ pub struct KeyFigure {
     pub label: BTreeMap<String, String>,
 }
 
-/// `numerator / denominator`, two summed key figures, on a record's page.
+/// `numerator / denominator`, two summed key figures, on a record's page
+/// (and on the totals when `headline`); without a denominator, a key
+/// figure alone, as a headline.
 #[derive(Debug, Clone)]
 pub struct RecordFigure {
     pub id: String,
     pub numerator: String,
-    pub denominator: String,
+    pub denominator: Option<String>,
     pub label: BTreeMap<String, String>,
+    pub headline: bool,
+    /// The id of its `[[glossary]]` term.
+    pub term: Option<String>,
+}
+
+/// A term of the glossary, per language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub term: BTreeMap<String, String>,
+    pub definition: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]

@@ -30,6 +30,10 @@ pub struct RawConfig {
     #[serde(default)]
     pub record_figures: Vec<RawRecordFigure>,
     #[serde(default)]
+    pub glossary: Vec<RawTerm>,
+    #[serde(default)]
+    pub palette: RawPalette,
+    #[serde(default)]
     pub charts: Vec<RawChart>,
     #[serde(default)]
     pub maps: Vec<RawMap>,
@@ -160,6 +164,10 @@ pub struct RawRecords {
     pub title: Spanned<String>,
     /// A translated field used as each record's summary.
     pub summary: Option<Spanned<String>>,
+    /// Fields shown first on a record's page (who, where, what, status),
+    /// before its figures; the full table then leaves them out.
+    #[serde(default)]
+    pub facts: Vec<Spanned<String>>,
     #[serde(default = "default_per_page")]
     pub per_page: usize,
 }
@@ -191,15 +199,30 @@ pub struct RawKeyFigure {
     pub label: PerLanguage,
 }
 
-/// A figure a record page derives from two summed key figures, such as the
-/// share of the committed amount already disbursed.
+/// A figure derived from the key figures: a share (numerator over
+/// denominator, two summed key figures), shown on each record's page; with
+/// `headline`, also computed on the programme's totals and shown rounded
+/// at the top of the home page. Without a denominator it is the numerator
+/// alone, rounded, and must be a headline.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecordFigure {
     pub id: Spanned<String>,
     pub numerator: Spanned<String>,
-    pub denominator: Spanned<String>,
+    pub denominator: Option<Spanned<String>>,
     pub label: PerLanguage,
+    pub headline: Option<Spanned<bool>>,
+    /// A `[[glossary]]` id: the term's definition is shown with the figure.
+    pub term: Option<Spanned<String>>,
+}
+
+/// A term of the glossary: its name and a short definition per language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub id: Spanned<String>,
+    pub term: PerLanguage,
+    pub definition: PerLanguage,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -291,4 +314,12 @@ impl Default for RawLimits {
 
 fn default_max_file_mb() -> u64 {
     200
+}
+
+/// The site's colour: the theme derives its palette from it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPalette {
+    /// `#rrggbb` (or `#rgb`); the theme's own blue when absent.
+    pub primary: Option<Spanned<String>>,
 }

@@ -216,10 +216,7 @@ fn a_record_figure_names_summed_key_figures() {
     );
     let (config, diagnostics) = parse_text(&text);
     assert!(config.is_none());
-    let found: Vec<(String, Option<String>)> = diagnostics
-        .iter()
-        .map(|d| (d.message.clone(), d.hint.clone()))
-        .collect();
+    let found = messages_and_hints(&diagnostics);
     assert_eq!(
         found,
         [
@@ -267,6 +264,40 @@ fn reads_the_publisher_datasets_and_accessibility_of_the_default_site() {
 }
 
 #[test]
+fn a_headline_names_a_key_figure_and_a_glossary_term() {
+    let figure = "[[key_figures]]\nid = \"projects\"\naggregate = \"count\"\nlabel = { fr = \"Projets\" }\n\n";
+    let glossary = "[[glossary]]\nid = \"funded\"\nterm = { fr = \"Financé\" }\ndefinition = { fr = \"Signé.\" }\n\n";
+    let ok = format!(
+        "{MINIMAL}{figure}{glossary}[[record_figures]]\nid = \"n\"\nnumerator = \"projects\"\nheadline = true\nterm = \"funded\"\nlabel = {{ fr = \"projets\" }}\n"
+    );
+    let (config, diagnostics) = parse_text(&ok);
+    assert_eq!(diagnostics.iter().count(), 0);
+    let config = config.expect("a configuration");
+    assert_eq!(config.record_figures[0].term.as_deref(), Some("funded"));
+    assert_eq!(config.glossary[0].definition["fr"], "Signé.");
+
+    let bad = ok
+        .replace("term = \"funded\"", "term = \"fundd\"")
+        .replace("headline = true\n", "");
+    let (config, diagnostics) = parse_text(&bad);
+    assert!(config.is_none());
+    let found = messages_and_hints(&diagnostics);
+    assert_eq!(
+        found,
+        [
+            (
+                "`n` has no denominator and is not a headline".to_string(),
+                Some("add denominator = \"…\" for a share, or headline = true to show the figure rounded on the home page".to_string())
+            ),
+            (
+                "`fundd` is not a term of the glossary".to_string(),
+                Some("did you mean `funded`?".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
 fn datasets_without_a_licence_is_an_error_at_the_table() {
     let text = format!("{MINIMAL}[datasets]\nas_of = 2025-06-30\n");
     let error = only_error(&text);
@@ -303,4 +334,24 @@ fn a_publisher_needs_a_name_and_a_way_to_be_reached() {
     let error = only_error(&text);
     assert_eq!(error.message, "the publisher gives no way to be reached");
     assert_eq!(error.location.map(|l| l.line), Some(16));
+}
+
+#[test]
+fn a_primary_colour_without_contrast_is_an_error_naming_the_ratios() {
+    let d = only_error(&format!("{MINIMAL}[palette]\nprimary = \"#ffdd00\"\n"));
+    assert_eq!(
+        d.message,
+        "the primary colour #ffdd00 has too little contrast: against the white page 1.35:1 (3:1 needed for borders and focus); white text on it 1.35:1, near-black text 12.30:1 (4.5:1 needed)"
+    );
+    assert!(d.position().starts_with("site.toml:"), "{}", d.position());
+    let d = only_error(&format!("{MINIMAL}[palette]\nprimary = \"teal\"\n"));
+    assert_eq!(d.message, "`teal` is not a colour");
+}
+
+/// Each diagnostic's message and hint, in order.
+fn messages_and_hints(diagnostics: &Diagnostics) -> Vec<(String, Option<String>)> {
+    diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone()))
+        .collect()
 }

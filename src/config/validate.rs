@@ -93,12 +93,19 @@ impl Validator<'_> {
             table: self.named(raw.records.table),
             title: self.named(raw.records.title),
             summary: raw.records.summary.map(|s| self.named(s)),
+            facts: raw
+                .records
+                .facts
+                .into_iter()
+                .map(|f| self.named(f))
+                .collect(),
             per_page: raw.records.per_page,
         };
+        let glossary = self.glossary(raw.glossary, &codes);
         let record_figures = raw
             .record_figures
             .into_iter()
-            .map(|r| self.record_figure(r, &key_figures, &codes))
+            .map(|r| self.record_figure(r, &key_figures, &glossary, &codes))
             .collect();
         let redirects = self.redirects(raw.redirects);
         let publisher = raw.publisher.map(|p| self.publisher(p, &codes));
@@ -116,6 +123,8 @@ impl Validator<'_> {
             accessibility,
             root: root.to_path_buf(),
             record_figures,
+            glossary,
+            palette: self.palette(raw.palette),
             base_url: self.base_url(&raw.base_url),
             theme: self.theme(raw.theme),
             default_language,
@@ -402,39 +411,6 @@ impl Validator<'_> {
         KeyFigure {
             id: raw.id.into_inner(),
             aggregate,
-            label: self.labels(raw.label, codes),
-        }
-    }
-
-    /// A ratio of two key figures: both must be sums declared above.
-    fn record_figure(
-        &mut self,
-        raw: raw::RawRecordFigure,
-        key_figures: &[KeyFigure],
-        codes: &[String],
-    ) -> RecordFigure {
-        let sums: Vec<&str> = key_figures
-            .iter()
-            .filter(|k| matches!(k.aggregate, Aggregate::Sum(_)))
-            .map(|k| k.id.as_str())
-            .collect();
-        for side in [&raw.numerator, &raw.denominator] {
-            if !sums.contains(&side.get_ref().as_str()) {
-                let message = format!("`{}` is not a summed key figure", side.get_ref());
-                let hint = match crate::diagnostics::suggest(side.get_ref(), sums.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "use the id of a [[key_figures]] with aggregate = \"sum\": {}",
-                        sums.join(", ")
-                    ),
-                };
-                self.error(message, side.span()).hint = Some(hint);
-            }
-        }
-        RecordFigure {
-            id: raw.id.into_inner(),
-            numerator: raw.numerator.into_inner(),
-            denominator: raw.denominator.into_inner(),
             label: self.labels(raw.label, codes),
         }
     }

@@ -17,14 +17,13 @@ const FALLBACK_ID: &str = "section";
 /// The ids the theme's templates give their own elements (the `main`
 /// landmark, the table of contents' title...): a heading never takes one.
 /// A test checks that every literal id of the default theme is here.
-pub const THEME_IDS: [&str; 32] = [
+pub const THEME_IDS: [&str; 35] = [
     "audit",
     "boundaries",
     "browse-title",
     "chart-indicators",
     "chart-indicators-caption",
     "chart-indicators-d",
-    "chart-indicators-t",
     "details-title",
     "explore-title",
     "facts-title",
@@ -34,6 +33,7 @@ pub const THEME_IDS: [&str; 32] = [
     "filter-title",
     "history",
     "how-to-cite",
+    "indicators-table",
     "issues",
     "licence",
     "lists-title",
@@ -42,8 +42,11 @@ pub const THEME_IDS: [&str; 32] = [
     "personal-data",
     "publisher",
     "record-count",
+    "record-empty",
+    "record-filter",
     "record-item",
     "report",
+    "sample-data",
     "search-hint",
     "search-q",
     "state",

@@ -50,6 +50,9 @@ pub fn resolve<'a>(
     if let Some(summary) = &config.records.summary {
         expect_field(table, summary, Some(true), diagnostics);
     }
+    for fact in &config.records.facts {
+        expect_field(table, fact, None, diagnostics);
+    }
     let facets = config
         .facets
         .iter()

@@ -52,7 +52,7 @@ describe('sub-path deployment', { skip: !SUBSITE && 'SUBSITE not set' }, () => {
 
   test('the filter and the search read their indexes under the sub-path', async () => {
     const projects = await open('ar/mashari/');
-    await projects.waitForSelector('form.filter[data-ready]');
+    await projects.waitForSelector('form.filter[data-ready]', { state: 'attached' });
     await projects.close();
     for (const [path, query] of [['fr/recherche/', 'cooperative'], ['ar/bahth/', 'تعاونية']]) {
       const page = await open(path);

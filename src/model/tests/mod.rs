@@ -212,3 +212,23 @@ fn an_overflowing_sum_is_an_error_at_its_row_not_a_panic() {
         Some(second_line)
     );
 }
+
+#[test]
+fn rejects_a_record_fact_that_is_not_a_field() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("site.toml")).unwrap_or_default();
+    let (config, data, content) = inputs(Some(text.replace("\"commune\", ", "\"comune\", ")));
+    let mut diagnostics = Diagnostics::new();
+    let site = build(
+        &config,
+        &data,
+        &crate::testing::NO_MAPS,
+        &content,
+        &mut diagnostics,
+    );
+    assert!(site.is_none());
+    let d = diagnostics.iter().next().expect("a diagnostic");
+    assert_eq!(d.message, "the table `projects` has no field `comune`");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `commune`?"));
+    assert!(d.position().starts_with("site.toml:"), "{}", d.position());
+}

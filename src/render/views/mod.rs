@@ -2,6 +2,7 @@
 //! once per page (or once per language for what every page shares).
 
 mod datasets;
+mod headlines;
 mod listing;
 mod map;
 mod point_map;
@@ -10,6 +11,7 @@ mod shared;
 pub mod trust;
 
 pub use datasets::{DatasetView, FieldDoc, datasets};
+pub use headlines::{HeadlineView, TermView};
 pub use listing::{ListingView, listing};
 pub use map::MapView;
 pub use point_map::PointMapView;

@@ -32,6 +32,10 @@ pub struct FacetLink<'a> {
 pub struct RecordView<'a> {
     #[serde(flatten)]
     pub summary: RecordSummary<'a>,
+    /// The fields `[records] facts` names, in its order: who, where, what.
+    pub facts: Vec<FieldView<'a>>,
+    /// Every other field not already on the page (title, summary, facts
+    /// and the summed key figures are left out).
     pub fields: Vec<FieldView<'a>>,
     /// Every field's canonical text by name, for themes that pick fields.
     pub values: BTreeMap<&'a str, String>,
@@ -56,8 +60,8 @@ fn ratios<'a>(site: &'a Site<'_>, row: usize, lang: &'a str) -> Vec<RatioView<'a
         .record_figures
         .iter()
         .filter_map(|ratio| {
-            let denominator =
-                number(&ratio.denominator).filter(|d| d.is_sign_positive() && !d.is_zero())?;
+            let denominator = number(ratio.denominator.as_deref()?)
+                .filter(|d| d.is_sign_positive() && !d.is_zero())?;
             let value = number(&ratio.numerator)?.checked_div(denominator)?;
             Some(RatioView {
                 id: &ratio.id,
@@ -180,12 +184,37 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
             href,
         });
     }
+    let (facts, fields) = split_facts(site, fields);
     RecordView {
         summary: record_summary(site, index, lang),
+        facts,
         fields,
         values,
         ratios: ratios(site, record.row, lang),
     }
+}
+
+/// The declared facts in their order, and the fields not shown elsewhere.
+fn split_facts<'a>(
+    site: &Site<'_>,
+    fields: Vec<FieldView<'a>>,
+) -> (Vec<FieldView<'a>>, Vec<FieldView<'a>>) {
+    let config = &site.config.records;
+    let facts: Vec<&str> = config.facts.iter().map(|f| f.name.as_str()).collect();
+    let mut shown: Vec<&str> = vec![config.title.name.as_str()];
+    shown.extend(config.summary.as_ref().map(|s| s.name.as_str()));
+    shown.extend(site.key_figures.iter().filter_map(|k| match &k.kind {
+        FigureKind::Sum { field, .. } => Some(field.as_str()),
+        FigureKind::Count => None,
+    }));
+    let (mut first, rest): (Vec<_>, Vec<_>) =
+        fields.into_iter().partition(|f| facts.contains(&f.name));
+    first.sort_by_key(|f| facts.iter().position(|name| *name == f.name));
+    let rest = rest
+        .into_iter()
+        .filter(|f| !shown.contains(&f.name))
+        .collect();
+    (first, rest)
 }
 
 /// The label of a coded value from its lookup table, if it has one.

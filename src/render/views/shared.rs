@@ -18,12 +18,18 @@ pub struct SharedView<'a> {
     pub default_language: &'a str,
     pub languages: Vec<LanguageView<'a>>,
     pub sample_data: bool,
+    /// The colours derived from `[palette] primary`.
+    pub palette: &'a crate::config::palette::Palette,
     pub links: Links<'a>,
     pub key_figures: Vec<FigureView<'a>>,
     /// The key figures' exact values alone, in the same order.
     pub totals: Vec<String>,
     pub facets: Vec<FacetView<'a>>,
     pub charts: Vec<ChartView<'a>>,
+    /// The headline figures, first on the home page.
+    pub headlines: Vec<super::HeadlineView<'a>>,
+    /// The glossary's terms, in their declared order.
+    pub glossary: Vec<super::TermView<'a>>,
     /// Facets drawn as maps.
     pub maps: Vec<super::MapView<'a>>,
     /// Facets drawn as points over a map.
@@ -142,8 +148,11 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
             })
             .collect(),
         sample_data: config.sample_data,
+        palette: &config.palette,
         links: links(site, assets, lang),
         key_figures: key_figures(site, lang),
+        headlines: super::headlines::headlines(site, lang),
+        glossary: super::headlines::glossary(site, lang),
         totals: site.totals.0.iter().map(ToString::to_string).collect(),
         facets: facets(site, lang),
         charts: charts(site, lang),
@@ -291,13 +300,35 @@ fn charts<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<ChartView<'a>> {
             title: label(site, &chart.title, lang),
             facet: &chart.facet.name,
             series: indices.iter().map(|&i| series(site, i, lang)).collect(),
-            bars: (0..site.facets[f].values.len())
+            bars: bar_order(site, f, indices.first().copied())
+                .into_iter()
                 .map(|v| bar(site, f, v, &indices, max, lang))
                 .collect(),
             max: max.to_string(),
         });
     }
     views
+}
+
+/// The facet's values largest first by the chart's first figure, unless
+/// the facet's values have an order of their own (years, numbers, dates),
+/// which they keep. Ties keep the facet's order.
+fn bar_order(site: &Site<'_>, facet: usize, first: Option<usize>) -> Vec<usize> {
+    let values = &site.facets[facet].values;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let ordered = site
+        .table
+        .field(&site.facets[facet].field)
+        .is_some_and(|field| matches!(field.kind.name(), "year" | "integer" | "number" | "date"));
+    if let (false, Some(figure)) = (ordered, first) {
+        order.sort_by(|&a, &b| {
+            values[b]
+                .figures
+                .get(figure)
+                .cmp(&values[a].figures.get(figure))
+        });
+    }
+    order
 }
 
 fn series<'a>(site: &'a Site<'_>, figure: usize, lang: &'a str) -> SeriesView<'a> {

@@ -87,6 +87,7 @@
     var count = document.getElementById('record-count');
     var pager = document.querySelector('nav.pagination');
     var template = document.getElementById('record-item');
+    var empty = document.getElementById('record-empty');
     if (!list || !count || !template) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-facet]'));
     var sorter = form.querySelector('select[name="sort"]');
@@ -129,11 +130,37 @@
       rows.forEach(function (r) { fragment.appendChild(item(r)); });
       list.replaceChildren(fragment);
       count.textContent = counted(count, total);
+      if (empty) empty.hidden = total > 0;
       if (pager) pager.hidden = true;
       var params = new URLSearchParams();
       selects.concat(sorter).forEach(function (s) { if (s.value) params.set(s.name, s.value); });
       var query = params.toString();
       history.replaceState(null, '', query ? '?' + query : location.pathname);
+      carry(query);
+    }
+
+    /* The other languages' links keep the filter: the same facet keys
+       and names serve every language. */
+    var switcher = Array.prototype.slice.call(document.querySelectorAll('nav.language a[hreflang]'));
+    function carry(query) {
+      switcher.forEach(function (a) {
+        a.search = query && a.pathname.slice(-1) === '/' ? '?' + query : '';
+      });
+    }
+
+    /* Each option's count: the records the other chosen facets leave that
+       also have this value (the counts the choice would give). */
+    function recount(records, chosen) {
+      selects.forEach(function (select, f) {
+        var counts = {};
+        records.forEach(function (r) {
+          var others = chosen.every(function (key, g) { return g === f || !key || r.f[g] === key; });
+          if (others) counts[r.f[f]] = (counts[r.f[f]] || 0) + 1;
+        });
+        Array.prototype.forEach.call(select.options, function (o) {
+          if (o.value) o.textContent = o.dataset.label + ' (' + number(count, counts[o.value] || 0) + ')';
+        });
+      });
     }
 
     /* A small site: every record at once (index.json is an array). */
@@ -143,6 +170,7 @@
         return chosen.every(function (key, f) { return !key || r.f[f] === key; });
       });
       if (sorter.value) shown = shown.slice().sort(compare(sorter.value));
+      recount(records, chosen);
       show(shown, shown.length);
     }
 
@@ -210,7 +238,11 @@
       form.addEventListener('change', run);
       form.addEventListener('reset', function () { setTimeout(run); });
       form.addEventListener('submit', function (e) { e.preventDefault(); });
-      if (location.search) run();
+      if (location.search) {
+        run();
+        var disclosure = form.closest('details');
+        if (disclosure) disclosure.open = true;
+      }
       form.dataset.ready = 'true';
     }).catch(function () { /* the page stays as the server made it */ });
   }
