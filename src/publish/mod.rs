@@ -16,8 +16,11 @@ pub mod downloads;
 mod feeds;
 pub mod images;
 pub mod indexes;
+pub mod readable;
 pub mod sitemap;
+mod slices;
 mod statics;
+mod xlsx;
 
 pub use statics::{Prepared, StaticFiles, Statics, prepare, static_files};
 
@@ -49,7 +52,7 @@ pub fn publish(
     images::write(site, sink, diagnostics);
     let streamed = sitemap::write(site, sink)
         .into_iter()
-        .chain(downloads::write_downloads(site, sink));
+        .chain(downloads::write_downloads(site, renderer.locales(), sink));
     diagnostics.extend(streamed.map(Diagnostic::from));
 }
 

@@ -147,6 +147,7 @@ fn insert_content(
                 page: n,
             };
             context.insert("listing", &listing(site, records, *n, lang, key_of));
+            context.insert("downloads", &views::slice_downloads(site, f, v));
             ("facet_value", "facet_value.html")
         }
         PageKey::Results => {

@@ -14,6 +14,7 @@ mod images;
 mod init;
 mod languages;
 mod maps;
+mod reuse;
 mod serve;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]

@@ -7,7 +7,7 @@ mod map;
 mod record;
 mod shared;
 
-pub use datasets::{DatasetView, FieldDoc, datasets};
+pub use datasets::{DatasetView, FieldDoc, SliceDownloads, datasets, slice_downloads};
 pub use listing::{ListingView, listing};
 pub use map::MapView;
 pub use record::{RecordSummary, RecordView, record_summary, record_view};
