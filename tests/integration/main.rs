@@ -16,6 +16,7 @@ mod languages;
 mod maps;
 mod reuse;
 mod serve;
+mod structured_data;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]
 mod support;
