@@ -5,6 +5,7 @@
 //! 3. Validate into [`SiteConfig`]: languages, slugs, URLs. References to data
 //!    (tables, fields) keep their position so the model can point at them.
 
+pub mod iati;
 pub mod raw;
 mod validate;
 
@@ -41,6 +42,8 @@ pub struct SiteConfig {
     pub charts: Vec<Chart>,
     pub maps: Vec<Map>,
     pub indicators: Option<Indicators>,
+    /// How records become IATI activities (`[iati]`), if declared.
+    pub iati: Option<iati::Iati>,
     pub max_file_bytes: u64,
     /// What to do with raw HTML in Markdown.
     pub raw_html: RawHtml,

@@ -34,6 +34,7 @@ pub struct RawConfig {
     #[serde(default)]
     pub maps: Vec<RawMap>,
     pub indicators: Option<RawIndicators>,
+    pub iati: Option<super::iati::RawIati>,
     #[serde(default)]
     pub limits: RawLimits,
     #[serde(default)]

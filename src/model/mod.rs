@@ -142,6 +142,7 @@ pub fn build<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
+    resolve::check_iati(config, resolved.table, diagnostics);
     let mut facets = resolved.facets;
     let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(

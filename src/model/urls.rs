@@ -22,6 +22,11 @@ pub fn readable_download(table: &str, lang: &str, extension: &str) -> String {
     format!("{DATA_DIR}/{table}.{lang}.{extension}")
 }
 
+/// `data/iati-activities.xml`: the records as IATI activities.
+pub fn iati_activities() -> String {
+    format!("{DATA_DIR}/iati-activities.xml")
+}
+
 /// The full address of a site path: `https://host/` + `fr/projets/`.
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{}", path.trim_start_matches('/'))

@@ -51,6 +51,7 @@ pub fn write_downloads(site: &Site<'_>, locales: &Locales, sink: &dyn Sink) -> V
     let mut errors = write_tables(site, sink);
     errors.extend(super::slices::write(site, sink));
     errors.extend(super::readable::write(site, locales, sink));
+    errors.extend(super::iati::write(site, sink));
     errors
 }
 

@@ -14,6 +14,7 @@
 
 pub mod downloads;
 mod feeds;
+pub mod iati;
 pub mod images;
 pub mod indexes;
 pub mod readable;

@@ -168,6 +168,12 @@ fn insert_content(
         }
         PageKey::OpenData => {
             context.insert("datasets", &views::datasets(site, lang));
+            let iati = site
+                .config
+                .iati
+                .as_ref()
+                .map(|_| site.link(&urls::iati_activities()));
+            context.insert("iati", &iati);
             ("open_data", "open_data.html")
         }
         PageKey::Search => ("search", "search.html"),

@@ -588,3 +588,8 @@ fn rejects_broken_geojson_at_its_line_and_column() {
 fn rejects_boundaries_in_metres_rather_than_degrees() {
     check_case("map_coordinates_in_metres");
 }
+
+#[test]
+fn rejects_an_iati_mapping_naming_an_unknown_column() {
+    check_case("iati_unknown_column");
+}

@@ -10,6 +10,7 @@ mod cli;
 mod default_site;
 mod deployment;
 mod human_format;
+mod iati;
 mod images;
 mod init;
 mod languages;
