@@ -6,6 +6,7 @@
 //!    (tables, fields) keep their position so the model can point at them.
 
 mod derived;
+pub mod iati;
 pub mod palette;
 pub mod raw;
 mod redirects;
@@ -50,6 +51,8 @@ pub struct SiteConfig {
     pub maps: Vec<Map>,
     pub point_maps: Vec<PointMap>,
     pub indicators: Option<Indicators>,
+    /// How records become IATI activities (`[iati]`), if declared.
+    pub iati: Option<iati::Iati>,
     pub max_file_bytes: u64,
     /// What the build writes besides pages.
     pub outputs: Outputs,

@@ -40,6 +40,7 @@ pub struct RawConfig {
     #[serde(default)]
     pub point_maps: Vec<RawPointMap>,
     pub indicators: Option<RawIndicators>,
+    pub iati: Option<super::iati::RawIati>,
     #[serde(default)]
     pub limits: RawLimits,
     #[serde(default)]

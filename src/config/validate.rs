@@ -138,6 +138,9 @@ impl Validator<'_> {
             maps,
             point_maps,
             indicators,
+            iati: raw
+                .iati
+                .map(|i| super::iati::validate(i, |s| self.named(s))),
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
             outputs: raw.outputs,
             raw_html: raw.content.raw_html,

@@ -168,6 +168,7 @@ pub fn build<'a>(
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
     let corrections = trust::corrections(config, data, diagnostics);
+    resolve::check_iati(config, resolved.table, diagnostics);
     let mut facets = resolved.facets;
     let records = aggregate::index_records(&config.root, resolved.table, &mut facets, diagnostics);
     let totals = aggregate::figures_of(

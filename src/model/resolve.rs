@@ -224,3 +224,11 @@ fn indicator_fields<'a>(
         achieved: config.achieved.name.clone(),
     })
 }
+
+/// Every column `[iati]` names must be a field of the records table.
+pub fn check_iati(config: &SiteConfig, table: &Table, diagnostics: &mut Diagnostics) {
+    let Some(iati) = &config.iati else { return };
+    for named in iati.columns.all() {
+        expect_field(table, named, None, diagnostics);
+    }
+}

@@ -5,6 +5,28 @@
 /// The folder of the data downloads, at the root of the output.
 pub const DATA_DIR: &str = "data";
 
+/// `data/projects/province/tetouan.csv`: the records of one facet value,
+/// one file for every language (the rows are the same).
+pub fn facet_download(table: &str, field: &str, value_slug: &str, extension: &str) -> String {
+    format!("{DATA_DIR}/{table}/{field}/{value_slug}.{extension}")
+}
+
+/// `data/projects/tta-2023-001.csv`: one record's row.
+pub fn record_download(table: &str, record_slug: &str) -> String {
+    format!("{DATA_DIR}/{table}/{record_slug}.csv")
+}
+
+/// `data/projects.fr.csv`, `data/projects.fr.xlsx`: a table for people,
+/// with titles and labels in one language.
+pub fn readable_download(table: &str, lang: &str, extension: &str) -> String {
+    format!("{DATA_DIR}/{table}.{lang}.{extension}")
+}
+
+/// `data/iati-activities.xml`: the records as IATI activities.
+pub fn iati_activities() -> String {
+    format!("{DATA_DIR}/iati-activities.xml")
+}
+
 /// The full address of a site path: `https://host/` + `fr/projets/`.
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{}", path.trim_start_matches('/'))

@@ -11,8 +11,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value as Json, json};
 
-use crate::data::{FieldType, Table, Value};
+use crate::data::{FieldType, Row, Table, Value};
 use crate::fsio::FsError;
+use crate::locale::Locales;
 use crate::model::Site;
 use crate::render::views::schema_text;
 use crate::sink::Sink;
@@ -46,7 +47,15 @@ impl Download<'_> {
 
 /// Hands every download to the sink, in parallel and streamed, so memory
 /// does not grow with the size of the tables.
-pub fn write_downloads(site: &Site<'_>, sink: &dyn Sink) -> Vec<FsError> {
+pub fn write_downloads(site: &Site<'_>, locales: &Locales, sink: &dyn Sink) -> Vec<FsError> {
+    let mut errors = write_tables(site, sink);
+    errors.extend(super::slices::write(site, sink));
+    errors.extend(super::readable::write(site, locales, sink));
+    errors.extend(super::iati::write(site, sink));
+    errors
+}
+
+fn write_tables(site: &Site<'_>, sink: &dyn Sink) -> Vec<FsError> {
     let tables = site.data.tables.values();
     let downloads: Vec<Download<'_>> = tables
         .flat_map(|t| [Download::Csv(t), Download::Json(t)])
@@ -61,7 +70,7 @@ pub fn write_downloads(site: &Site<'_>, sink: &dyn Sink) -> Vec<FsError> {
 /// A text cell that a spreadsheet would run as a formula: one that starts
 /// with a formula sign (ASCII or fullwidth, which spreadsheets also take)
 /// after any spaces, or starts with a tab or a line end.
-fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
     const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
     let line_start = text.starts_with(['\t', '\r', '\n']);
     if line_start || text.trim_start().starts_with(SIGNS) {
@@ -73,18 +82,32 @@ fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The table as CSV, formulas defused; numbers and dates as written.
 pub fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    write_csv_rows(table, table.rows.iter(), out)
+}
+
+/// Some rows of the table as CSV, with the whole table's header.
+pub fn write_csv_rows<'r>(
+    table: &Table,
+    rows: impl Iterator<Item = &'r Row>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(table.columns.iter().map(|c| c.name.as_str()))?;
     let mut cells: Vec<String> = Vec::with_capacity(table.columns.len());
-    for row in &table.rows {
+    for row in rows {
         cells.clear();
-        cells.extend(row.values.iter().map(|value| match value {
-            Value::String(text) => defuse(text).into_owned(),
-            other => other.to_string(),
-        }));
+        cells.extend(row.values.iter().map(csv_cell));
         writer.write_record(&cells)?;
     }
     writer.flush()
+}
+
+/// A cell as exported CSV writes it: text defused, the rest as written.
+pub fn csv_cell(value: &Value) -> String {
+    match value {
+        Value::String(text) => defuse(text).into_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// The CSV export in memory, for tests and small tables.
@@ -96,18 +119,24 @@ pub fn to_csv(table: &Table) -> Vec<u8> {
 
 /// The table as a JSON array of objects, one per row, keyed by column.
 pub fn write_json(table: &Table, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(out, &RowsJson(table))?;
+    let all: Vec<&Row> = table.rows.iter().collect();
+    write_json_rows(table, &all, out)
+}
+
+/// Some rows of the table as a JSON array of objects.
+pub fn write_json_rows(table: &Table, rows: &[&Row], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(out, &RowsJson(table, rows))?;
     Ok(())
 }
 
 /// Serialises rows straight from the table, without building JSON values.
-struct RowsJson<'a>(&'a Table);
+struct RowsJson<'a>(&'a Table, &'a [&'a Row]);
 
-struct RowJson<'a>(&'a Table, &'a crate::data::Row);
+struct RowJson<'a>(&'a Table, &'a Row);
 
 impl Serialize for RowsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.rows.iter().map(|row| RowJson(self.0, row)))
+        serializer.collect_seq(self.1.iter().map(|row| RowJson(self.0, row)))
     }
 }
 

@@ -14,12 +14,16 @@
 
 pub mod downloads;
 mod feeds;
+pub mod iati;
 pub mod images;
 pub mod indexes;
 mod provenance;
+pub mod readable;
 pub mod redirects;
 pub mod sitemap;
+mod slices;
 mod statics;
+mod xlsx;
 
 pub use statics::{Prepared, StaticFiles, Statics, prepare, static_files};
 
@@ -62,7 +66,7 @@ pub fn publish(
     }
     if outputs.downloads {
         diagnostics.extend(
-            downloads::write_downloads(site, sink)
+            downloads::write_downloads(site, renderer.locales(), sink)
                 .into_iter()
                 .map(Diagnostic::from),
         );

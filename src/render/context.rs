@@ -154,6 +154,7 @@ fn insert_content(
                 page: n,
             };
             context.insert("listing", &listing(site, records, *n, lang, key_of));
+            context.insert("downloads", &views::slice_downloads(site, f, v));
             ("facet_value", "facet_value.html")
         }
         PageKey::Results => {
@@ -176,6 +177,12 @@ fn insert_content(
             context.insert("datasets", &views::datasets(site, lang));
             context.insert("releases", &views::trust::releases(site, lang));
             context.insert("corrections", &views::trust::corrections(site, lang));
+            let iati = site
+                .config
+                .iati
+                .as_ref()
+                .map(|_| site.link(&urls::iati_activities()));
+            context.insert("iati", &iati);
             ("open_data", "open_data.html")
         }
         PageKey::Search => ("search", "search.html"),

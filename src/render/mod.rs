@@ -8,6 +8,7 @@
 //! 4. Render the pages outside the languages' trees: landing and 404.
 
 mod context;
+pub mod share;
 pub mod templates;
 pub mod views;
 
@@ -120,7 +121,8 @@ fn render_page(
     shared: &BTreeMap<&str, tera::Value>,
     page: &Page,
 ) -> Result<(), Diagnostic> {
-    let (template, context) = context::page_context(site, shared, page);
+    let (template, mut context) = context::page_context(site, shared, page);
+    context.insert("share", &share::share_view(site, renderer.locales(), page));
     let html = renderer.render(template, &context)?;
     sink.put(&crate::model::urls::file_of(&page.path), &html)
         .map_err(Diagnostic::from)

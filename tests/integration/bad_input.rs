@@ -629,3 +629,8 @@ fn rejects_datasets_declared_without_a_licence() {
 fn rejects_an_as_of_date_written_day_first() {
     check_case("as_of_malformed");
 }
+
+#[test]
+fn rejects_an_iati_mapping_naming_an_unknown_column() {
+    check_case("iati_unknown_column");
+}

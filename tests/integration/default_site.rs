@@ -100,14 +100,14 @@ fn formats_money_the_moroccan_way() {
 }
 
 /// The numbers in a text: runs of digits, points and commas.
-fn numbers(text: &str) -> Vec<&str> {
+pub(crate) fn numbers(text: &str) -> Vec<&str> {
     text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .filter(|s| !s.is_empty())
         .collect()
 }
 
 /// The value shown for the key figure labelled `label` on `page`.
-fn figure(page: &scraper::Html, label: &str) -> String {
+pub(crate) fn figure(page: &scraper::Html, label: &str) -> String {
     let labels = texts(page, "dl.figures dt");
     let values = texts(page, "dl.figures dd");
     let index = labels
@@ -118,7 +118,7 @@ fn figure(page: &scraper::Html, label: &str) -> String {
 }
 
 /// The label of a key figure in `site.toml`, in `lang`.
-fn figure_label(site: &Site, id: &str, lang: &str) -> String {
+pub(crate) fn figure_label(site: &Site, id: &str, lang: &str) -> String {
     let config: toml::Value = toml::from_str(&site.read("site.toml")).expect("site.toml");
     let figures = config["key_figures"].as_array().expect("key_figures");
     let figure = figures

@@ -10,13 +10,16 @@ mod cli;
 mod default_site;
 mod deployment;
 mod human_format;
+mod iati;
 mod images;
 mod init;
 mod languages;
 mod maps;
 mod outputs;
 mod point_maps;
+mod reuse;
 mod serve;
+mod structured_data;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]
 mod support;

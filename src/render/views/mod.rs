@@ -10,7 +10,7 @@ mod record;
 mod shared;
 pub mod trust;
 
-pub use datasets::{DatasetView, FieldDoc, datasets};
+pub use datasets::{DatasetView, FieldDoc, SliceDownloads, datasets, slice_downloads};
 pub use headlines::{HeadlineView, TermView};
 pub use listing::{ListingView, listing};
 pub use map::MapView;

@@ -42,6 +42,8 @@ pub struct RecordView<'a> {
     /// The ratios `site.toml` declares (`[[record_figures]]`), where both
     /// figures are given and the denominator is above zero.
     pub ratios: Vec<RatioView<'a>>,
+    /// The link to this record's row as CSV.
+    pub download: String,
 }
 
 /// One declared ratio of a record: an exact share from 0, for `meter`.
@@ -191,6 +193,10 @@ pub fn record_view<'a>(site: &'a Site<'_>, index: usize, lang: &'a str) -> Recor
         fields,
         values,
         ratios: ratios(site, record.row, lang),
+        download: site.link(&crate::model::urls::record_download(
+            &site.table.name,
+            &record.slug,
+        )),
     }
 }
 
