@@ -14,6 +14,7 @@ mod images;
 mod init;
 mod languages;
 mod maps;
+mod search;
 mod serve;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]
