@@ -127,7 +127,7 @@ fn bytes_per_query() {
             .map(|q| {
                 let reader = Reader::open(manifest(&out, lang));
                 reader.search(&q.q);
-                reader.bytes()
+                reader.shown_bytes()
             })
             .collect();
         bytes.sort_unstable();

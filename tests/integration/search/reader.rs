@@ -8,7 +8,14 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
+use bayan::publish::indexes::normalise as fold;
+use bayan::publish::indexes::words::forms;
 use serde_json::Value;
+
+/// Hits shown at once, whose documents the page fetches.
+const SHOWN: usize = 50;
+/// BM25's saturation of term frequency (the usual value).
+const K1: f64 = 1.2;
 
 /// One language's index, read from the built site.
 pub struct Reader {
@@ -16,6 +23,7 @@ pub struct Reader {
     manifest: Value,
     cache: RefCell<BTreeMap<String, Value>>,
     bytes: RefCell<usize>,
+    shown_bytes: RefCell<usize>,
 }
 
 /// What a query found: the addresses of its hits, best first.
@@ -34,12 +42,19 @@ impl Reader {
             manifest,
             cache: RefCell::new(BTreeMap::new()),
             bytes: RefCell::new(text.len()),
+            shown_bytes: RefCell::new(0),
         }
     }
 
     /// Bytes read so far, the manifest included.
     pub fn bytes(&self) -> usize {
         *self.bytes.borrow()
+    }
+
+    /// Bytes the last query read until its first results were shown (what
+    /// the page fetches; the rest is read only for the tests' checks).
+    pub fn shown_bytes(&self) -> usize {
+        *self.shown_bytes.borrow()
     }
 
     fn get(&self, path: &str) -> Value {
@@ -53,75 +68,112 @@ impl Reader {
         value
     }
 
-    fn keys(&self) -> Vec<String> {
+    fn prefixes(&self) -> Vec<String> {
         self.manifest["s"]
             .as_array()
-            .expect("shard keys")
+            .expect("shard prefixes")
             .iter()
-            .map(|k| k.as_str().expect("key").to_string())
+            .map(|k| k.as_str().expect("prefix").to_string())
             .collect()
     }
 
-    /// The shards that may hold `term`, and with `prefix` every token it
-    /// begins.
-    fn shards(&self, term: &str, prefix: bool) -> Vec<Value> {
-        let mut keys = Vec::new();
-        let mut best = String::new();
-        for key in self.keys() {
-            if term.starts_with(&key) {
-                if key.chars().count() > best.chars().count() {
-                    best = key;
-                }
-            } else if prefix && key.starts_with(term) {
-                keys.push(key);
+    /// The shards that may hold `token` or a token it begins with, and with
+    /// `below` the shards of tokens beginning with it.
+    fn shards(&self, token: &str, below: bool) -> Vec<Value> {
+        (self.prefixes().iter())
+            .filter(|p| token.starts_with(p.as_str()) || (below && p.starts_with(token)))
+            .map(|p| self.get(&format!("t/{}.json", hex(p))))
+            .collect()
+    }
+
+    /// The keys a form stands for: its own (named by the index, or itself
+    /// when it is a key), else the longest key it begins with (at most
+    /// three letters shorter), and with `prefix` every key beginning with it.
+    fn keys(&self, form: &str, prefix: bool) -> Vec<String> {
+        let shards = self.shards(form, prefix);
+        let named = shards.iter().find_map(|s| s["w"][form].as_str());
+        let mut keys: Vec<String> = match named {
+            Some(key) => vec![key.to_string()],
+            None if shards.iter().any(|s| s["k"].get(form).is_some()) => vec![form.into()],
+            None => longest_key(&shards, form).into_iter().collect(),
+        };
+        if prefix {
+            for shard in &shards {
+                let k = shard["k"].as_object().expect("keys");
+                keys.extend(k.keys().filter(|k| k.starts_with(form)).cloned());
             }
         }
-        if !best.is_empty() {
-            keys.push(best);
-        }
-        keys.iter()
-            .map(|k| self.get(&format!("t/{}.json", hex(k))))
-            .collect()
+        keys
     }
 
-    /// Every word must appear (the last as a prefix, from two letters);
-    /// title matches first, then document order.
+    /// The nearest token, one letter off, of the shards of `form`.
+    fn nearest(&self, form: &str) -> Option<String> {
+        let shards = self.shards(form, false);
+        let tokens = shards.iter().flat_map(|s| {
+            let k = s["k"].as_object().expect("keys").keys();
+            k.chain(s["w"].as_object().expect("forms").keys())
+        });
+        let mut near: Vec<&String> = tokens.filter(|t| levenshtein(t, form) == 1).collect();
+        near.sort();
+        let token = near.first()?;
+        self.keys(token, false).into_iter().next()
+    }
+
+    /// The documents containing `key`, and those whose title does.
+    fn postings(&self, key: &str) -> (Vec<u32>, Vec<u32>) {
+        for shard in self.shards(key, false) {
+            if let Some(p) = shard["k"].get(key) {
+                let title = p.get(1).map(decode).unwrap_or_default();
+                return (decode(&p[0]), title);
+            }
+        }
+        (Vec::new(), Vec::new())
+    }
+
+    /// Every word must match (by one of its forms; the last also as the
+    /// beginning of a key); a word matching nothing is read as its nearest
+    /// indexed word. Ranked by BM25 with two fields (title 3, text 1),
+    /// then by document order.
     pub fn search(&self, query: &str) -> Answer {
-        let folded = bayan::publish::indexes::normalise(query);
-        let terms: Vec<&str> = folded
-            .split(' ')
-            .filter(|t| !t.is_empty())
+        let folded = fold(query);
+        let terms: Vec<&str> = (folded.split(' '))
+            .filter(|t| !forms(t).is_empty())
             .take(10)
             .collect();
-        if terms.is_empty() {
-            return Answer { hrefs: Vec::new() };
-        }
         let n = self.manifest["n"].as_u64().expect("n") as usize;
-        let prefix = terms.last().is_some_and(|t| t.chars().count() > 1);
-        let (mut count, mut title) = (vec![0usize; n], vec![0usize; n]);
+        let mut scores = vec![0.0f64; n];
+        let mut count = vec![0usize; n];
         for (i, term) in terms.iter().enumerate() {
-            let last = prefix && i == terms.len() - 1;
-            let (mut seen, mut named) = (vec![false; n], vec![false; n]);
-            for shard in self.shards(term, last) {
-                for (token, postings) in shard.as_object().expect("shard") {
-                    if token != term && !(last && token.starts_with(term)) {
-                        continue;
-                    }
-                    mark(&postings[0], &mut seen);
-                    if let Some(t) = postings.get(1) {
-                        mark(t, &mut named);
-                    }
-                }
+            let prefix = i == terms.len() - 1 && term.chars().count() > 1;
+            let mut keys: Vec<String> = (forms(term).iter())
+                .flat_map(|f| self.keys(f, prefix))
+                .collect();
+            if keys.is_empty() {
+                keys.extend(forms(term).iter().find_map(|f| self.nearest(f)));
             }
-            for d in 0..n {
-                count[d] += usize::from(seen[d]);
-                title[d] += usize::from(named[d]);
+            let (mut all, mut title) = (vec![false; n], vec![false; n]);
+            for key in keys {
+                let (a, t) = self.postings(&key);
+                a.iter().for_each(|&d| all[d as usize] = true);
+                t.iter().for_each(|&d| title[d as usize] = true);
+            }
+            let df = all.iter().filter(|&&x| x).count() as f64;
+            let idf = (1.0 + (n as f64 - df + 0.5) / (df + 0.5)).ln();
+            for d in (0..n).filter(|&d| all[d]) {
+                let tf = if title[d] { 3.0 } else { 1.0 };
+                scores[d] += idf * tf * (K1 + 1.0) / (tf + K1);
+                count[d] += 1;
             }
         }
-        let mut hits: Vec<usize> = (0..n).filter(|&d| count[d] == terms.len()).collect();
-        hits.sort_by_key(|&d| (std::cmp::Reverse(title[d]), d));
+        let mut hits: Vec<usize> = (0..n)
+            .filter(|&d| !terms.is_empty() && count[d] == terms.len())
+            .collect();
+        hits.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        let shown: Vec<String> = hits.iter().take(SHOWN).map(|&d| self.href(d)).collect();
+        *self.shown_bytes.borrow_mut() = self.bytes();
+        let rest = hits.iter().skip(SHOWN).map(|&d| self.href(d));
         Answer {
-            hrefs: hits.iter().map(|&d| self.href(d)).collect(),
+            hrefs: shown.into_iter().chain(rest).collect(),
         }
     }
 
@@ -132,12 +184,33 @@ impl Reader {
     }
 }
 
-fn mark(set: &Value, seen: &mut [bool]) {
-    for d in decode(set) {
-        if let Some(s) = seen.get_mut(d as usize) {
-            *s = true;
+/// The longest key of `shards` that `form` begins with, if at most three
+/// letters shorter and of three letters at least.
+fn longest_key(shards: &[Value], form: &str) -> Option<String> {
+    let length = form.chars().count();
+    let shortest = length.saturating_sub(3).max(3);
+    (shards.iter())
+        .flat_map(|s| s["k"].as_object().expect("keys").keys())
+        .filter(|k| form.starts_with(k.as_str()) && k.chars().count() >= shortest)
+        .max_by_key(|k| k.chars().count())
+        .cloned()
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
         }
     }
+    row[b.len()]
 }
 
 fn hex(key: &str) -> String {
