@@ -18,6 +18,7 @@ mod maps;
 mod outputs;
 mod point_maps;
 mod reuse;
+mod search;
 mod serve;
 mod structured_data;
 #[allow(dead_code, unused_imports)]

@@ -17,11 +17,12 @@
 mod postings;
 mod records;
 mod search;
+pub mod words;
+
+pub use words::fold as normalise;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use crate::data::Value;
 use crate::locale::Locales;
@@ -46,8 +47,9 @@ pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<IndexFile> {
             files.extend(records::files(site, locale, &money, lang, list));
         }
         if let Some(search) = site.path(&PageKey::Search, lang) {
-            let (documents, kinds) = search_documents(site, locales, lang);
-            let shards = search::files(&documents, &kinds);
+            let money = money_pattern(locales, lang);
+            let (documents, kinds) = search_documents(site, locales, (lang, &money));
+            let shards = search::files(&documents, &kinds, lang);
             files.extend(shards.into_iter().map(|(p, b)| (format!("{search}{p}"), b)));
         }
     }
@@ -98,7 +100,7 @@ fn summed_figures(site: &Site<'_>, row: usize) -> Vec<(Option<Decimal>, bool)> {
 fn search_documents<'a>(
     site: &'a Site<'_>,
     locales: &Locales,
-    lang: &'a str,
+    (lang, money): (&'a str, &str),
 ) -> (Vec<search::Document<'a>>, Vec<String>) {
     let mut kinds: Vec<String> = ["project", "article", "page"]
         .iter()
@@ -108,22 +110,40 @@ fn search_documents<'a>(
                 .map_or_else(String::new, |found| found.text)
         })
         .collect();
-    let mut documents = record_documents(site, lang);
+    let mut documents = match locales.get(lang) {
+        Some(locale) => record_documents(site, lang, |d| locale.money(d, money)),
+        None => Vec::new(),
+    };
     documents.extend(content_documents(site, lang));
     documents.extend(facet_documents(site, lang, &mut kinds));
     (documents, kinds)
 }
 
-fn record_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Document<'a>> {
+/// Each record, with its place (the first facet's value) and its first
+/// summed money figure, formatted by `money`.
+fn record_documents<'a>(
+    site: &'a Site<'_>,
+    lang: &'a str,
+    money: impl Fn(Decimal) -> String,
+) -> Vec<search::Document<'a>> {
     (0..site.records.len())
         .map(|index| {
             let summary = record_summary(site, index, lang);
-            let id = site.records[index].id.as_str();
+            let record = &site.records[index];
+            let id = record.id.as_str();
+            let place = record.facet_values.first().copied().flatten();
+            let amount = summed_figures(site, record.row)
+                .into_iter()
+                .find(|(_, is_money)| *is_money)
+                .and_then(|(d, _)| d);
             search::Document {
                 title: summary.title.map_or(id, |t| t.text),
                 href: summary.href.unwrap_or_default(),
                 kind: 0,
                 summary: summary.summary.map(|s| shorten(s.text)),
+                place: place.map(|v| value_label(site, 0, v, lang).text),
+                amount: amount.map(&money),
+                id: Some(id),
                 text: normalise(&record_text(site, index, lang)),
             }
         })
@@ -173,6 +193,9 @@ fn content_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Docum
                 href: site.href(&key, lang)?,
                 kind: if is_article { 1 } else { 2 },
                 summary: doc.front.summary.as_deref().map(shorten),
+                place: None,
+                amount: None,
+                id: None,
                 text: normalise(&format!("{summary} {tags} {}", doc.text)),
             })
         })
@@ -209,6 +232,9 @@ fn facet_documents<'a>(
                 href,
                 kind,
                 summary: None,
+                place: None,
+                amount: None,
+                id: None,
                 text: normalise(&format!("{label} {title}")),
             });
         }
@@ -230,52 +256,9 @@ fn shorten(text: &str) -> String {
     )
 }
 
-/// Text folded for matching, as the script folds queries: lower case;
-/// accents, Arabic vowel marks (tashkeel) and tatweel removed; the forms
-/// of alef unified (أ إ آ ٱ → ا), ta marbuta as ha (ة → ه), alef maqsura
-/// as ya (ى → ي); every run of other characters one space.
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
-        let c = match c {
-            '\u{0640}' => continue,
-            '\u{0671}' => 'ا',
-            'ة' => 'ه',
-            'ى' => 'ي',
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{normalise, shorten};
-
-    #[test]
-    fn folds_french_accents_and_case() {
-        assert_eq!(
-            normalise("Bâtiments  ÉCOLE, l’économie"),
-            "batiments ecole l economie"
-        );
-    }
-
-    #[test]
-    fn folds_arabic_marks_tatweel_alef_and_ta_marbuta() {
-        assert_eq!(normalise("المُعَلِّمُونَ"), "المعلمون");
-        assert_eq!(normalise("إقليم أصيلة آمنة"), "اقليم اصيله امنه");
-        assert_eq!(normalise("تعـــاونية"), "تعاونيه");
-        assert_eq!(normalise("مستشفى"), "مستشفي");
-    }
+    use super::shorten;
 
     #[test]
     fn shortens_long_text_at_a_space() {

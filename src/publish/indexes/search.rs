@@ -3,23 +3,25 @@
 //!
 //! - `index.json`, the manifest: `n` documents, `p` documents per page,
 //!   `k` the labels of the kinds of document, `s` the keys of the shards;
-//! - `t/{key}.json`, one shard per token prefix (the first two characters
-//!   of the normalised token; a shard above [`SHARD_BYTES`] is split by one
-//!   more character, and so on): `{token: [all, title]}`, the numbers of
-//!   the documents containing the token, and of those whose title does (left
-//!   out when none), each encoded by [`super::postings::encode`]. The file
-//!   name is the key's code points in hexadecimal joined by `-`;
+//! - `r`, the rules of folding and of word forms ([`super::words::rules`]);
+//! - `t/{prefix}.json`, one shard per token prefix (the first two characters;
+//!   a shard above [`SHARD_BYTES`] is split by one more character, and so
+//!   on): `{"k": {key: [all, title]}, "w": {form: key}}`. `k` holds the
+//!   keys (stems, [`super::words`]) with the numbers of the documents
+//!   containing them, and of those whose title does (left out when none),
+//!   each encoded by [`super::postings::encode`]; `w` every form met whose
+//!   key differs from it, so the script finds a word's key without a
+//!   stemmer. The file name is the prefix's code points in hexadecimal
+//!   joined by `-`;
 //! - `d/{page}.json`, the documents by pages of [`PAGE`]: `[title, address,
-//!   kind, summary]` (the summary left out when there is none).
-//!
-//! Arabic words are also indexed without their definite article (ال, and
-//! وال بال فال كال لل), so "معلم" finds "المعلمون" by prefix.
+//!   kind, summary, place, amount, id]` (empty values at the end left out).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use super::postings::encode;
+use super::words::{Keys, forms, rules};
 
 /// Documents per page of the documents table (about 6 KB in French, 10 in
 /// Arabic): the 50 hits shown are often scattered, so small pages keep the
@@ -42,6 +44,11 @@ pub struct Document<'a> {
     /// An index into the kinds given to [`files`].
     pub kind: usize,
     pub summary: Option<String>,
+    /// A record's place (its first facet's value) and amount, formatted.
+    pub place: Option<&'a str>,
+    pub amount: Option<String>,
+    /// A record's id, shown isolated left to right.
+    pub id: Option<&'a str>,
     /// Everything searchable, normalised (the title need not be included).
     pub text: String,
 }
@@ -54,61 +61,119 @@ struct Postings {
     title: Vec<u32>,
 }
 
+/// What a shard holds for a token: a key's postings, or a form's key.
+enum Held {
+    Key(Value),
+    Form(String),
+}
+
+type Entry = (String, Vec<char>, Held);
+
 /// The files of the index, as (path relative to the search page, bytes).
-pub fn files(documents: &[Document<'_>], kinds: &[String]) -> Vec<super::IndexFile> {
-    let mut tokens: BTreeMap<String, Postings> = BTreeMap::new();
+pub fn files(documents: &[Document<'_>], kinds: &[String], lang: &str) -> Vec<super::IndexFile> {
+    let (postings, forms) = invert(documents, lang);
+    let keys = postings.into_iter().map(|(key, postings)| {
+        let mut value = vec![encode(&postings.all)];
+        if !postings.title.is_empty() {
+            value.push(encode(&postings.title));
+        }
+        (key, Held::Key(Value::Array(value)))
+    });
+    let forms = forms.into_iter().map(|(form, key)| (form, Held::Form(key)));
+    let mut entries: Vec<Entry> = keys
+        .chain(forms)
+        .map(|(token, held)| {
+            let chars = token.chars().collect();
+            (token, chars, held)
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let sorted: Vec<&Entry> = entries.iter().collect();
+    let mut shards = Vec::new();
+    split(&sorted, FIRST_PREFIX, &mut shards);
+    let mut files = Vec::new();
+    let mut prefixes = Vec::new();
+    for (prefix, entries) in shards {
+        files.push((
+            format!("t/{}.json", file_name(&prefix)),
+            super::json(&shard(&entries)),
+        ));
+        prefixes.push(prefix);
+    }
+    files.extend(pages(documents));
+    let manifest =
+        json!({ "n": documents.len(), "p": PAGE, "k": kinds, "s": prefixes, "r": rules() });
+    files.push(("index.json".into(), super::json(&manifest)));
+    files
+}
+
+/// Every key with its postings, and every form whose key differs from it.
+fn invert(
+    documents: &[Document<'_>],
+    lang: &str,
+) -> (BTreeMap<String, Postings>, BTreeMap<String, String>) {
+    let mut keys = Keys::new(lang);
+    let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
+    let mut known: BTreeMap<String, String> = BTreeMap::new();
     for (number, document) in documents.iter().enumerate() {
         let number = number as u32;
         let title = super::normalise(document.title);
         for (words, in_title) in [(&document.text, false), (&title, true)] {
-            for word in words.split(' ').filter(|w| !w.is_empty()) {
-                for token in forms(word) {
-                    let postings = tokens.entry(token.to_string()).or_default();
-                    add(&mut postings.all, number);
-                    if in_title {
-                        add(&mut postings.title, number);
-                    }
+            for form in words.split(' ').flat_map(forms) {
+                let key = keys.key(form);
+                if key != form && !known.contains_key(form) {
+                    known.insert(form.to_string(), key.to_string());
+                }
+                let entry = postings.entry(key.to_string()).or_default();
+                add(&mut entry.all, number);
+                if in_title {
+                    add(&mut entry.title, number);
                 }
             }
         }
     }
-    let encoded: Vec<(String, Vec<char>, Value)> = tokens
-        .into_iter()
-        .map(|(token, postings)| {
-            let mut value = vec![encode(&postings.all)];
-            if !postings.title.is_empty() {
-                value.push(encode(&postings.title));
-            }
-            let chars = token.chars().collect();
-            (token, chars, Value::Array(value))
+    (postings, known)
+}
+
+fn shard(entries: &[&Entry]) -> Value {
+    let mut keys = serde_json::Map::new();
+    let mut forms = serde_json::Map::new();
+    for (token, _, held) in entries {
+        match held {
+            Held::Key(value) => keys.insert(token.clone(), value.clone()),
+            Held::Form(key) => forms.insert(token.clone(), Value::from(key.as_str())),
+        };
+    }
+    json!({ "k": keys, "w": forms })
+}
+
+/// The documents by pages: `[title, address, kind, summary, place, amount,
+/// id]`, empty values at the end left out.
+fn pages(documents: &[Document<'_>]) -> Vec<super::IndexFile> {
+    documents
+        .chunks(PAGE)
+        .enumerate()
+        .map(|(page, chunk)| {
+            let rows: Vec<Value> = chunk.iter().map(row).collect();
+            (format!("d/{page}.json"), super::json(&rows))
         })
-        .collect();
-    let mut shards = Vec::new();
-    let sorted: Vec<&Entry> = encoded.iter().collect();
-    split(&sorted, FIRST_PREFIX, &mut shards);
-    let mut files = Vec::new();
-    let mut keys = Vec::new();
-    for (key, entries) in shards {
-        let map: serde_json::Map<String, Value> = entries
-            .into_iter()
-            .map(|(token, _, value)| (token.clone(), value.clone()))
-            .collect();
-        files.push((format!("t/{}.json", file_name(&key)), super::json(&map)));
-        keys.push(key);
+        .collect()
+}
+
+fn row(d: &Document<'_>) -> Value {
+    let mut row = vec![
+        Value::from(d.title),
+        Value::from(d.href),
+        Value::from(d.kind),
+        Value::from(d.summary.clone()),
+        Value::from(d.place),
+        Value::from(d.amount.clone()),
+        Value::from(d.id),
+    ];
+    while row.last().is_some_and(Value::is_null) {
+        row.pop();
     }
-    for (page, chunk) in documents.chunks(PAGE).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|d| match &d.summary {
-                Some(s) => json!([d.title, d.href, d.kind, s]),
-                None => json!([d.title, d.href, d.kind]),
-            })
-            .collect();
-        files.push((format!("d/{page}.json"), super::json(&rows)));
-    }
-    let manifest = json!({ "n": documents.len(), "p": PAGE, "k": kinds, "s": keys });
-    files.push(("index.json".into(), super::json(&manifest)));
-    files
+    Value::Array(row)
 }
 
 fn add(numbers: &mut Vec<u32>, number: u32) {
@@ -116,24 +181,6 @@ fn add(numbers: &mut Vec<u32>, number: u32) {
         numbers.push(number);
     }
 }
-
-/// A word and, for an Arabic word, the word without its definite article
-/// (ال, وال, بال, فال, كال, لل) and without one leading proclitic letter
-/// (و ب ل ف ك), so that "اقليم" finds "بإقليم" as the old substring search
-/// did; the bare forms keep at least two letters, three for one letter.
-fn forms(word: &str) -> impl Iterator<Item = &str> {
-    const ARTICLES: [&str; 6] = ["وال", "بال", "فال", "كال", "لل", "ال"];
-    let article = ARTICLES.iter().find_map(|article| {
-        word.strip_prefix(article)
-            .filter(|rest| rest.chars().count() >= 2)
-    });
-    let letter = word
-        .strip_prefix(['و', 'ب', 'ل', 'ف', 'ك'])
-        .filter(|rest| rest.chars().count() >= 3 && Some(*rest) != article);
-    std::iter::once(word).chain(article).chain(letter)
-}
-
-type Entry = (String, Vec<char>, Value);
 
 /// Groups `entries` (sorted by token) by their first `length` characters;
 /// a group too large is split by one more character, its tokens of `length`
@@ -150,7 +197,14 @@ fn split<'a>(entries: &[&'a Entry], length: usize, shards: &mut Vec<(String, Vec
         let group = &entries[start..end];
         let size: usize = group
             .iter()
-            .map(|(token, _, value)| token.len() + value.to_string().len() + 4)
+            .map(|(token, _, held)| {
+                token.len()
+                    + 4
+                    + match held {
+                        Held::Key(value) => value.to_string().len(),
+                        Held::Form(key) => key.len() + 2,
+                    }
+            })
             .sum();
         if size <= SHARD_BYTES || length >= LAST_PREFIX {
             shards.push((prefix.iter().collect(), group.to_vec()));
@@ -182,6 +236,7 @@ pub fn file_name(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Document, SHARD_BYTES, file_name, files};
+    use crate::publish::indexes::words::forms;
     use crate::publish::indexes::{normalise, postings::decode};
     use serde_json::Value;
 
@@ -196,14 +251,31 @@ mod tests {
                 href: "/x/",
                 kind: 0,
                 summary: None,
+                place: None,
+                amount: None,
+                id: None,
                 text: normalise(&format!("projet {n} coopérative{} province", n % 500)),
             })
             .collect()
     }
 
-    /// The documents whose token `token` is, found as the script finds it:
-    /// through the longest shard key that begins the token.
-    fn lookup(files: &[(String, Vec<u8>)], token: &str) -> Vec<u32> {
+    /// The documents containing `word`, found as the script finds them:
+    /// its first form, looked up in the longest shard that begins it, then
+    /// its key (the form itself when the shard names none).
+    fn lookup(files: &[(String, Vec<u8>)], word: &str) -> Vec<u32> {
+        let folded = normalise(word);
+        let Some(form) = forms(&folded).first().map(|f| f.to_string()) else {
+            return Vec::new();
+        };
+        let shard = shard_of(files, &form);
+        let key = shard["w"][&form].as_str().unwrap_or(&form).to_string();
+        let shard = shard_of(files, &key);
+        shard["k"]
+            .get(&key)
+            .map_or_else(Vec::new, |p| decode(&p[0]))
+    }
+
+    fn shard_of(files: &[(String, Vec<u8>)], token: &str) -> Value {
         let read = |path: &str| -> Value {
             let (_, bytes) = files.iter().find(|(p, _)| p == path).expect(path);
             serde_json::from_slice(bytes).expect("json")
@@ -217,17 +289,16 @@ mod tests {
             .filter(|k| token.starts_with(k))
             .max_by_key(|k| k.len())
         else {
-            return Vec::new();
+            return Value::Null;
         };
-        let shard = read(&format!("t/{}.json", file_name(key)));
-        shard.get(token).map_or_else(Vec::new, |p| decode(&p[0]))
+        read(&format!("t/{}.json", file_name(key)))
     }
 
     #[test]
     fn words_are_found_through_their_shard_and_no_shard_is_too_large() {
         let mut titles: Vec<String> = (0..6000).map(|n| format!("Projet {n}")).collect();
         titles[4321] = "تعاونية المُعَلِّمُونَ بإقليم أصيلة".into();
-        let files = super::super::written(files(&documents(&titles), &["Projet".into()]));
+        let files = super::super::written(files(&documents(&titles), &["Projet".into()], "fr"));
         assert_eq!(
             lookup(&files, "cooperative42"),
             [
@@ -235,18 +306,10 @@ mod tests {
             ]
         );
         assert_eq!(lookup(&files, "projet").len(), 6000);
-        assert_eq!(lookup(&files, &normalise("المُعَلِّمُونَ")), [4321]);
-        assert_eq!(
-            lookup(&files, &normalise("مُعَلِّمُونَ")),
-            [4321],
-            "without the article"
-        );
-        assert_eq!(lookup(&files, &normalise("تعاونيّة")), [4321]);
-        assert_eq!(
-            lookup(&files, &normalise("اقليم")),
-            [4321],
-            "without بـ, alef folded"
-        );
+        assert_eq!(lookup(&files, "المُعَلِّمُونَ"), [4321]);
+        assert_eq!(lookup(&files, "مُعَلِّمُونَ"), [4321], "without the article");
+        assert_eq!(lookup(&files, "التعاونيّة"), [4321], "with the article");
+        assert_eq!(lookup(&files, "اقليم"), [4321], "without بـ, alef folded");
         assert!(lookup(&files, "absent").is_empty());
         let shards: Vec<_> = files.iter().filter(|(p, _)| p.starts_with("t/")).collect();
         assert!(shards.len() > 10, "the large prefixes are split");

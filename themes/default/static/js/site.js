@@ -1,22 +1,12 @@
 /* Bayan default theme: optional enhancements, no library. Every page works
    without this file; with it, the projects list filters by several facets
-   at once and sorts, and the search page searches, both from static JSON
+   at once and sorts (and search.js searches), both from static JSON
    written by the build beside the page (index.HASH.json and the files it names),
    fetched a little at a time so that a site of 60,000 projects stays light
    on a phone. */
 (function () {
   'use strict';
   var lang = document.documentElement.lang;
-  var MAX_RESULTS = 50;
-
-  /* Text folded for matching, exactly as the build folds the index: lower
-     case; accents, tashkeel and tatweel removed; alef forms unified;
-     ta marbuta as ha; alef maqsura as ya; other characters as spaces. */
-  function fold(text) {
-    return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/\u0640/g, '')
-      .replace(/\u0671/g, '\u0627').replace(/\u0629/g, '\u0647').replace(/\u0649/g, '\u064a')
-      .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  }
 
   /* A whole number grouped like the server groups it (the separator comes
      from the server's own "1000"). */
@@ -247,95 +237,9 @@
     }).catch(function () { /* the page stays as the server made it */ });
   }
 
-  /* ---- Search: every word must appear (the last one as a prefix, from
-     two letters); title matches rank first. The manifest (index.json)
-     names the shards of the inverted index (t/), one per token prefix; a
-     query fetches the few its words need, then the pages of documents (d/)
-     of the hits shown. ---- */
-  function initSearch(form) {
-    var input = form.querySelector('input[type="search"]');
-    var status = form.querySelector('.search-status');
-    var results = form.querySelector('.search-results');
-    var get = loader(folder(form.dataset.index));
-    var m, asked = 0;
-
-    function hex(key) {
-      return Array.from(key, function (c) { return c.codePointAt(0).toString(16); }).join('-');
-    }
-
-    /* The shards that may hold term, or every token it begins. */
-    function shards(term, prefix) {
-      var keys = [], best = '';
-      m.s.forEach(function (k) {
-        if (term.indexOf(k) === 0) { if (k.length > best.length) best = k; }
-        else if (prefix && k.indexOf(term) === 0) keys.push(k);
-      });
-      if (best) keys.push(best);
-      return Promise.all(keys.map(function (k) { return get('t/' + hex(k) + '.json'); }));
-    }
-
-    function run() {
-      var value = input.value, ask = ++asked;
-      var terms = fold(value).split(' ').filter(Boolean).slice(0, 10);
-      if (!terms.length) { results.replaceChildren(); status.textContent = ''; return; }
-      var prefix = Array.from(terms[terms.length - 1]).length > 1;
-      Promise.all(terms.map(function (t, i) {
-        return shards(t, prefix && i === terms.length - 1);
-      })).then(function (found) {
-        var count = new Uint8Array(m.n), title = new Uint8Array(m.n);
-        var seen = new Uint8Array(m.n), named = new Uint8Array(m.n);
-        terms.forEach(function (t, i) {
-          var last = prefix && i === terms.length - 1;
-          found[i].forEach(function (shard) {
-            for (var token in shard) {
-              if (token !== t && !(last && token.indexOf(t) === 0)) continue;
-              each(shard[token][0], function (d) { if (seen[d] <= i) { seen[d] = i + 1; count[d]++; } });
-              if (shard[token][1]) each(shard[token][1], function (d) { if (named[d] <= i) { named[d] = i + 1; title[d]++; } });
-            }
-          });
-        });
-        var hits = [];
-        for (var d = 0; d < m.n; d++) if (count[d] === terms.length) hits.push(d);
-        hits.sort(function (a, b) { return title[b] - title[a] || a - b; });
-        var shown = hits.slice(0, MAX_RESULTS), pages = {};
-        shown.forEach(function (d) { pages[Math.floor(d / m.p)] = 1; });
-        return Promise.all(Object.keys(pages).map(function (p) {
-          return get('d/' + p + '.json').then(function (rows) { pages[p] = rows; });
-        })).then(function () {
-          if (ask !== asked) return;
-          results.replaceChildren();
-          shown.forEach(function (d) {
-            var e = pages[Math.floor(d / m.p)][d % m.p];
-            var li = element('li');
-            li.appendChild(element('a', e[0], { href: e[1] }));
-            li.appendChild(element('span', m.k[e[2]], { 'class': 'kind' }));
-            if (e[3]) li.appendChild(element('p', e[3]));
-            results.appendChild(li);
-          });
-          status.textContent = hits.length ? counted(form, hits.length) : form.dataset.none;
-          if (hits.length > MAX_RESULTS) status.textContent += ' ' + form.dataset.more;
-          history.replaceState(null, '', '?q=' + encodeURIComponent(value));
-        });
-      }).catch(function () { /* a missing shard: no answer rather than a wrong one */ });
-    }
-
-    load(form.dataset.index).then(function (manifest) {
-      m = manifest;
-      var timer;
-      form.hidden = false;
-      input.addEventListener('input', function () {
-        clearTimeout(timer);
-        timer = setTimeout(run, 120);
-      });
-      form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
-      var q = new URLSearchParams(location.search).get('q');
-      if (q) { input.value = q; run(); }
-      form.dataset.ready = 'true';
-    }).catch(function () { /* the lists below still lead everywhere */ });
-  }
+  /* Shared with search.js, which the search page loads after this file. */
+  window.bayan = { lang: lang, load: load, loader: loader, folder: folder, each: each, element: element, counted: counted };
 
   var filter = document.querySelector('form.filter[data-index]');
   if (filter) initFilter(filter);
-  var search = document.querySelector('form.search-form[data-index]');
-  if (search) initSearch(search);
 })();
