@@ -7,10 +7,11 @@
 //! 2. [`static_files`], first, so that the paths they take are known
 //!    before anything is generated (a static file on a generated path is
 //!    an error).
-//! 3. [`publish`], side by side with the pages: `robots.txt`, the Atom
-//!    feeds (a theme template), the indexes the theme's script reads, the
-//!    asset manifest, the sitemap, and the data downloads (large ones
-//!    streamed).
+//! 3. [`publish_beside_pages`], side by side with the pages: `robots.txt`,
+//!    the Atom feeds (a theme template), the indexes the theme's script
+//!    reads, the asset manifest and the sitemap; then [`publish_downloads`],
+//!    the data downloads (large ones streamed), which depend on the tables
+//!    alone (an incremental build keeps them).
 
 pub mod downloads;
 mod feeds;
@@ -26,8 +27,10 @@ use crate::model::{Site, assets};
 use crate::render::Renderer;
 use crate::sink::Sink;
 
-/// Hands every generated file that is not a page to the sink.
-pub fn publish(
+/// Every generated file that is neither a page nor a data download: what
+/// an edit of an article can change (feeds, indexes, sitemap, photos), so
+/// an incremental build writes these again and keeps the downloads.
+pub fn publish_beside_pages(
     site: &Site<'_>,
     renderer: &Renderer,
     indexes: Vec<indexes::IndexFile>,
@@ -47,10 +50,14 @@ pub fn publish(
         diagnostics.extend(written.err());
     }
     images::write(site, sink, diagnostics);
-    let streamed = sitemap::write(site, sink)
-        .into_iter()
-        .chain(downloads::write_downloads(site, sink));
-    diagnostics.extend(streamed.map(Diagnostic::from));
+    let sitemap = sitemap::write(site, sink);
+    diagnostics.extend(sitemap.into_iter().map(Diagnostic::from));
+}
+
+/// The data downloads: they depend on the tables alone.
+pub fn publish_downloads(site: &Site<'_>, sink: &dyn Sink, diagnostics: &mut Diagnostics) {
+    let failed = downloads::write_downloads(site, sink);
+    diagnostics.extend(failed.into_iter().map(Diagnostic::from));
 }
 
 fn robots(site: &Site<'_>) -> String {
