@@ -36,15 +36,19 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layers::Layers;
 use crate::locale::{Locales, Strings};
 use crate::model::{self, Site};
-use crate::output;
 use crate::publish;
 use crate::render::Renderer;
-use crate::sink::{self, Progress, Sink};
+use crate::sink::{Progress, Sink};
 
 mod cache;
+mod generate;
+mod incremental;
 
 pub use cache::DataCache;
 use cache::load_data;
+use generate::{Work, generate, write_folder};
+use incremental::Made;
+pub use incremental::{Delta, Memo};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -57,6 +61,9 @@ pub struct Options {
     pub progress: Option<Arc<dyn Progress>>,
     /// The tables of the previous build, kept by `serve` between rebuilds.
     pub data_cache: Option<Arc<DataCache>>,
+    /// What the last good build made, so that a build into a sink renders
+    /// only what changed (`serve`).
+    pub memo: Option<Arc<Memo>>,
 }
 
 /// What a build did, for the summary line and `--verbose`.
@@ -110,6 +117,8 @@ pub struct Outcome {
     pub published: bool,
     /// For `check`: how much of the site each language has.
     pub translation: Vec<Share>,
+    /// Whether the build wrote the whole site or only what changed.
+    pub delta: Delta,
 }
 
 /// What `check` does besides what `build` validates.
@@ -148,10 +157,12 @@ fn run(options: &Options, destination: Destination<'_>) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     let mut published = false;
     let mut translation = Vec::new();
+    let mut delta = Delta::Whole;
     let mut report = Report {
         published: &mut published,
         translation: &mut translation,
         diagnostics: &mut diagnostics,
+        delta: &mut delta,
     };
     let facts = stages(options, &destination, &mut report);
     let facts = facts.map(|mut facts| {
@@ -163,6 +174,7 @@ fn run(options: &Options, destination: Destination<'_>) -> Outcome {
         diagnostics: diagnostics.sorted(),
         published,
         translation,
+        delta,
     }
 }
 
@@ -171,6 +183,7 @@ struct Report<'r> {
     published: &'r mut bool,
     translation: &'r mut Vec<Share>,
     diagnostics: &'r mut Diagnostics,
+    delta: &'r mut Delta,
 }
 
 fn stages(
@@ -201,6 +214,12 @@ fn stages(
     clock.lap("templates");
     let mut facts = facts_of(&site);
     let progress = options.progress.as_deref();
+    let shared = crate::render::shared_values(&site, &renderer);
+    let memo = match destination {
+        Destination::Sink(_) => options.memo.as_deref(),
+        _ => None,
+    };
+    let plan = memo.and_then(|m| m.plan(&inputs.content, &inputs.data, renderer.assets(), &shared));
     if let Some(progress) = progress {
         // Every page of the model, plus the landing and 404 pages.
         progress.start(site.pages.len() + 2);
@@ -208,6 +227,8 @@ fn stages(
     let work = Work {
         site: &site,
         renderer: &renderer,
+        shared: &shared,
+        plan: plan.as_ref(),
         statics: prepared.statics,
         indexes: prepared.indexes,
         progress,
@@ -218,11 +239,28 @@ fn stages(
             facts.output = Some(target.clone());
             let outcome = write_folder(work, &target, diagnostics);
             *report.published = outcome.is_some();
-            outcome
+            outcome.map(|g| g.overrides)
         }
-        Destination::Sink(sink) => Some(generate(work, *sink, diagnostics)),
+        Destination::Sink(sink) => {
+            let generated = generate(work, *sink, diagnostics);
+            if let (Some(memo), false) = (memo, diagnostics.has_errors()) {
+                if let Some(plan) = &plan {
+                    let removed = plan.removed(&site, &generated.beside);
+                    *report.delta = Delta::Partial { removed };
+                }
+                memo.keep(Made {
+                    content: &inputs.content,
+                    data: &inputs.data,
+                    assets: renderer.assets(),
+                    shared: &shared,
+                    site: &site,
+                    beside_files: generated.beside,
+                });
+            }
+            Some(generated.overrides)
+        }
         Destination::Audit(collector, check) => {
-            let overrides = generate(work, *collector, diagnostics);
+            let overrides = generate(work, *collector, diagnostics).overrides;
             clock.lap("render");
             let root = &inputs.config.root;
             let found = audit::audit(
@@ -418,78 +456,6 @@ pub fn output_dir(options: &Options, config: &SiteConfig) -> PathBuf {
         .output
         .clone()
         .unwrap_or_else(|| config.root.join("public"))
-}
-
-/// What is left to write once every page's links are known.
-struct Work<'s, 'a> {
-    site: &'s Site<'a>,
-    renderer: &'s Renderer,
-    statics: publish::Statics,
-    indexes: Vec<publish::indexes::IndexFile>,
-    /// Told of each page written, when there is a terminal to show it.
-    progress: Option<&'s dyn Progress>,
-}
-
-/// Static files, then pages and every other file side by side, into
-/// `sink` (counted for `progress` when there is one); returns the theme's
-/// static files the site replaced.
-fn generate(work: Work<'_, '_>, sink: &dyn Sink, diagnostics: &mut Diagnostics) -> Vec<String> {
-    let Work {
-        site,
-        renderer,
-        statics,
-        indexes,
-        progress,
-    } = work;
-    let counted;
-    let sink = match progress {
-        Some(progress) => {
-            counted = sink::Counted {
-                inner: sink,
-                progress,
-            };
-            &counted as &dyn Sink
-        }
-        None => sink,
-    };
-    let limit = site.config.max_file_bytes;
-    let statics = publish::static_files(statics, limit, sink, diagnostics);
-    let reserved = sink::Reserved::new(sink, statics.taken);
-    let (mut pages, mut files) = (Diagnostics::new(), Diagnostics::new());
-    rayon::join(
-        || crate::render::render_site(site, renderer, &reserved, &mut pages),
-        || publish::publish(site, renderer, indexes, &reserved, &mut files),
-    );
-    diagnostics.extend(pages);
-    diagnostics.extend(files);
-    statics.overrides
-}
-
-/// Generates into a staging folder beside `target` and swaps it in when
-/// everything succeeded; `None` when nothing was published.
-fn write_folder(
-    work: Work<'_, '_>,
-    target: &std::path::Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<Vec<String>> {
-    let prepared = output::prepare(&work.site.config.root, target)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
-    let overrides = generate(work, prepared.staging(), diagnostics);
-    if diagnostics.has_errors() {
-        diagnostics.extend(prepared.abandon());
-        return None;
-    }
-    match prepared.publish() {
-        Ok(warnings) => {
-            diagnostics.extend(warnings);
-            Some(overrides)
-        }
-        Err(error) => {
-            diagnostics.push(error);
-            None
-        }
-    }
 }
 
 /// Stage timings for `--verbose`.

@@ -132,6 +132,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts,
                 progress: crate::terminal::progress(cli.verbose),
                 data_cache: None,
+                memo: None,
             };
             let outcome = build::build(&options);
             print_diagnostics(&outcome.diagnostics, cli.format);
@@ -199,6 +200,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     drafts: !no_drafts,
                     progress: crate::terminal::progress(cli.verbose),
                     data_cache: Some(Default::default()),
+                    memo: Some(Default::default()),
                     ..Options::default()
                 },
                 bind,

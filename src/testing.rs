@@ -36,3 +36,23 @@ pub fn with_default_site<R>(test: impl FnOnce(&crate::model::Site<'_>) -> R) -> 
     let site = site.unwrap_or_else(|| panic!("the default site's model: {diagnostics:?}"));
     test(&site)
 }
+
+/// A copy of the default site in a temporary folder, for tests that edit it.
+pub fn default_site_copy() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for part in ["site.toml", "data", "content", "themes"] {
+        for entry in walkdir::WalkDir::new(repo.join(part)) {
+            let entry = entry.expect("walk the default site");
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(repo).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("folder");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    dir
+}

@@ -87,27 +87,7 @@ mod tests {
     use super::*;
     use crate::build::build_into;
     use crate::sink;
-    use std::path::Path;
-
-    /// A copy of the default site in a temporary folder.
-    fn site_copy() -> tempfile::TempDir {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = tempfile::tempdir().expect("temporary folder");
-        for part in ["site.toml", "data", "content", "themes"] {
-            for entry in walkdir::WalkDir::new(repo.join(part)) {
-                let entry = entry.expect("walk the default site");
-                let to = dir
-                    .path()
-                    .join(entry.path().strip_prefix(repo).expect("inside"));
-                if entry.file_type().is_dir() {
-                    std::fs::create_dir_all(&to).expect("folder");
-                } else {
-                    std::fs::copy(entry.path(), &to).expect("copy");
-                }
-            }
-        }
-        dir
-    }
+    use crate::testing::default_site_copy as site_copy;
 
     fn project_page(options: &Options) -> String {
         let memory = sink::Memory::new();

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use crate::diagnostics::{Diagnostic, Location, Severity, did_you_mean};
 use crate::input_text::forbidden_control_char;
 
 /// The keys a writer may use, for "did you mean" hints.
@@ -84,7 +84,7 @@ pub fn split(source: &str) -> Result<Split<'_>, Box<Diagnostic>> {
         let hint =
             format!("start the file with its title and date between two `+++` lines:\n{EXAMPLE}");
         return Err(Box::new(
-            Diagnostic::error("the file does not start with front matter")
+            Diagnostic::coded(Severity::Error, "front-matter-missing", Vec::new())
                 .with_label("expected `+++` on the first line")
                 .with_hint(hint),
         ));
@@ -103,11 +103,8 @@ pub fn split(source: &str) -> Result<Split<'_>, Box<Diagnostic>> {
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error("the front matter is not closed")
-            .with_label("this `+++` has no closing `+++`")
-            .with_hint(
-                "add a line with only `+++` after the last front matter line, before the text",
-            ),
+        Diagnostic::coded(Severity::Error, "front-matter-not-closed", Vec::new())
+            .with_label("this `+++` has no closing `+++`"),
     ))
 }
 

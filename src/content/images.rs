@@ -5,7 +5,7 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::fsio;
 
 /// Width and height in pixels.
@@ -40,12 +40,13 @@ pub fn measure(
         )
     };
     if !fsio::is_file(&root.join(&relative)) {
-        return Err(error(
-            format!(
-                "the image {src} does not exist: there is no {}",
-                relative.display()
-            ),
-            "put the photo in static/images/ and write its name after /images/, as in src = \"/images/visite.jpg\"",
+        let args = vec![
+            ("src", src.to_string()),
+            ("path", relative.display().to_string()),
+        ];
+        return Err(Box::new(
+            Diagnostic::coded(Severity::Error, "image-file-missing", args)
+                .at(file, location.clone()),
         ));
     }
     let bytes = fsio::read_capped(&root.join(&relative), limit).map_err(|e| Box::new(e.into()))?;

@@ -71,8 +71,19 @@ pub struct Record<'a> {
 impl Record<'_> {
     /// An error at cell `index`, with the usual notes.
     pub fn error(&self, index: usize, message: String, column: &str, value: &str) -> Diagnostic {
+        self.at_cell(index, Diagnostic::error(message), column, value)
+    }
+
+    /// `diagnostic` placed at cell `index`, with the usual notes.
+    pub fn at_cell(
+        &self,
+        index: usize,
+        diagnostic: Diagnostic,
+        column: &str,
+        value: &str,
+    ) -> Diagnostic {
         let span = cell_span(self.text, self.start, index);
-        Diagnostic::error(message)
+        diagnostic
             .at(self.path, locate(self.text, self.start, self.line, span))
             .with_note(format!("column: {column}"))
             .with_note(format!("value: \"{}\"", value.replace('\n', "\\n")))

@@ -9,7 +9,7 @@ use super::schema::validate::{self, ParsedSchema};
 use super::schema::{Field, Schema};
 use super::value::Value;
 use super::{Row, Table, checks, encoding, parse};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::fsio;
 
 /// A loaded table, with what later checks need to point at its cells.
@@ -280,8 +280,18 @@ impl TableReader<'_> {
             };
             let (value, problem) = cell(field, column.language.as_deref(), text);
             if let Some(problem) = problem {
-                let message = format!("the cell in column `{}` {}", column.name, problem.what);
-                diagnostics.push(problem.apply(at.error(*position, message, &column.name, text)));
+                let diagnostic = match problem.code {
+                    Some(code) => {
+                        let args = vec![("column", column.name.clone())];
+                        Diagnostic::coded(Severity::Error, code, args)
+                    }
+                    None => Diagnostic::error(format!(
+                        "the cell in column `{}` {}",
+                        column.name, problem.what
+                    )),
+                };
+                let placed = at.at_cell(*position, diagnostic, &column.name, text);
+                diagnostics.push(problem.apply(placed));
             }
             values.push(value);
         }
@@ -329,6 +339,8 @@ struct Problem {
     label: Option<String>,
     notes: Vec<String>,
     hint: Option<String>,
+    /// Its code in the message catalogues, when it has one.
+    code: Option<&'static str>,
 }
 
 impl Problem {
@@ -353,6 +365,7 @@ fn cell(field: &Field, language: Option<&str>, text: &str) -> (Value, Option<Pro
                     label: None,
                     notes: v.note.into_iter().collect(),
                     hint: v.hint,
+                    code: None,
                 });
             (value, problem)
         }
@@ -362,6 +375,7 @@ fn cell(field: &Field, language: Option<&str>, text: &str) -> (Value, Option<Pro
                 label: Some(error.problem.trim_start_matches("is ").to_string()),
                 notes: vec![format!("expected: {}", parse::expected(field.kind))],
                 hint: error.hint,
+                code: error.code,
             };
             (Value::Null, Some(problem))
         }

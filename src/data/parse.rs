@@ -15,6 +15,9 @@ pub struct CellError {
     /// Completes "the cell in column `x` ...": "is not a number".
     pub problem: &'static str,
     pub hint: Option<String>,
+    /// The code of the mistake when its message is in every language's
+    /// catalogue (a cell not of its type, the common case).
+    pub code: Option<&'static str>,
 }
 
 /// What a cell of this type looks like, for the `expected:` note.
@@ -42,10 +45,31 @@ pub fn parse_cell(kind: FieldType, text: &str) -> Result<Value, CellError> {
         FieldType::Boolean => parse_boolean(text).map(Value::Boolean),
         FieldType::Year => parse_year(text).map(Value::Year),
     };
-    parsed.ok_or_else(|| CellError {
-        problem: problem(kind, text),
-        hint: hints::for_cell(kind, text),
+    parsed.ok_or_else(|| {
+        let problem = problem(kind, text);
+        CellError {
+            problem,
+            hint: hints::for_cell(kind, text),
+            code: code(kind).filter(|_| is_generic(problem)),
+        }
     })
+}
+
+/// The catalogue code of "is not a KIND" for each type.
+fn code(kind: FieldType) -> Option<&'static str> {
+    match kind {
+        FieldType::Integer => Some("cell-not-integer"),
+        FieldType::Number => Some("cell-not-number"),
+        FieldType::Date => Some("cell-not-date"),
+        FieldType::Boolean => Some("cell-not-boolean"),
+        FieldType::Year => Some("cell-not-year"),
+        FieldType::String => None,
+    }
+}
+
+/// Whether the problem is the plain "not of its type" one (not "too large").
+fn is_generic(problem: &str) -> bool {
+    problem.starts_with("is not ") && problem != "is not a date that exists"
 }
 
 fn problem(kind: FieldType, text: &str) -> &'static str {

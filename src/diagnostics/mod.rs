@@ -9,6 +9,7 @@
 
 mod control;
 mod location;
+pub mod messages;
 pub mod report;
 mod toml_error;
 
@@ -48,9 +49,30 @@ pub struct Diagnostic {
     /// A stable name for the kind of problem (`link-broken`), for tools
     /// that filter or count; `None` for kinds not yet named.
     pub code: Option<&'static str>,
+    /// The values the message names (`column`), for its translations.
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Diagnostic {
+    /// A diagnostic whose message (and hint, when the catalogue has one)
+    /// comes from the English catalogue under `code`, filled with `args`;
+    /// the overlay shows it in French and Arabic too ([`messages`]).
+    pub fn coded(
+        severity: Severity,
+        code: &'static str,
+        args: Vec<(&'static str, String)>,
+    ) -> Self {
+        let entry = messages::catalogue("en").and_then(|c| c.get(code));
+        let message = entry.map_or_else(|| code.to_string(), |e| messages::fill(&e.message, &args));
+        let mut diagnostic = Self::new(severity, message).with_code(code);
+        diagnostic.hint = entry
+            .and_then(|e| e.hint.as_ref())
+            .map(|h| messages::fill(h, &args));
+        diagnostic.args = args;
+        diagnostic
+    }
+
     pub fn error(message: impl Into<String>) -> Self {
         Self::new(Severity::Error, message.into())
     }
@@ -69,6 +91,7 @@ impl Diagnostic {
             notes: Vec::new(),
             hint: None,
             code: None,
+            args: Vec::new(),
         }
     }
 

@@ -7,10 +7,12 @@
 //! 2. [`static_files`], first, so that the paths they take are known
 //!    before anything is generated (a static file on a generated path is
 //!    an error).
-//! 3. [`publish`], side by side with the pages: `robots.txt`, the Atom
-//!    feeds (a theme template), the indexes the theme's script reads, the
-//!    asset manifest, the sitemap, the pages and host tables of old
-//!    addresses (redirects), and the data downloads (large ones streamed).
+//! 3. [`publish_beside_pages`], side by side with the pages: `robots.txt`,
+//!    the Atom feeds (a theme template), the indexes the theme's script
+//!    reads, the asset manifest, the sitemap and the pages and host tables
+//!    of old addresses (redirects); then [`publish_downloads`], the data
+//!    downloads (large ones streamed), which depend on the tables alone (an
+//!    incremental build keeps them).
 
 pub mod downloads;
 mod feeds;
@@ -32,8 +34,10 @@ use crate::model::{Site, assets};
 use crate::render::Renderer;
 use crate::sink::Sink;
 
-/// Hands every generated file that is not a page to the sink.
-pub fn publish(
+/// Every generated file that is neither a page nor a data download: what
+/// an edit of an article can change (feeds, indexes, sitemap, photos), so
+/// an incremental build writes these again and keeps the downloads.
+pub fn publish_beside_pages(
     site: &Site<'_>,
     renderer: &Renderer,
     indexes: Vec<indexes::IndexFile>,
@@ -64,12 +68,18 @@ pub fn publish(
     if outputs.sitemap {
         diagnostics.extend(sitemap::write(site, sink).into_iter().map(Diagnostic::from));
     }
-    if outputs.downloads {
-        diagnostics.extend(
-            downloads::write_downloads(site, renderer.locales(), sink)
-                .into_iter()
-                .map(Diagnostic::from),
-        );
+}
+
+/// The data downloads: they depend on the tables alone.
+pub fn publish_downloads(
+    site: &Site<'_>,
+    locales: &crate::locale::Locales,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) {
+    if site.config.outputs.downloads {
+        let failed = downloads::write_downloads(site, locales, sink);
+        diagnostics.extend(failed.into_iter().map(Diagnostic::from));
     }
 }
 

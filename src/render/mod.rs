@@ -89,6 +89,10 @@ impl Renderer {
     }
 }
 
+/// What every page of a language shares, as the templates read it (`site`),
+/// by language code.
+pub type SharedValues<'s> = BTreeMap<&'s str, tera::Value>;
+
 /// Renders every page of `site` into `sink`.
 pub fn render_site(
     site: &Site<'_>,
@@ -96,29 +100,49 @@ pub fn render_site(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) {
-    let shared: BTreeMap<&str, tera::Value> = site
-        .config
+    let shared = shared_values(site, renderer);
+    render_selected(site, renderer, &shared, sink, &|_| true, diagnostics);
+    render_specials(site, renderer, sink, &shared, diagnostics);
+}
+
+/// The shared view of each language, built once for all its pages (and
+/// compared between builds: when it is unchanged, so are the pages that
+/// show nothing else that changed).
+pub fn shared_values<'s>(site: &'s Site<'_>, renderer: &Renderer) -> SharedValues<'s> {
+    site.config
         .languages
         .iter()
         .map(|l| {
             let view = views::shared_view(site, renderer.assets(), &l.code);
             (l.code.as_str(), tera::Value::from_serializable(&view))
         })
-        .collect();
+        .collect()
+}
+
+/// Renders the pages of `site` that `selected` accepts into `sink` (an
+/// incremental build renders only those an edit touched).
+pub fn render_selected(
+    site: &Site<'_>,
+    renderer: &Renderer,
+    shared: &SharedValues<'_>,
+    sink: &dyn Sink,
+    selected: &(dyn Fn(&Page) -> bool + Sync),
+    diagnostics: &mut Diagnostics,
+) {
     let failures: Vec<Diagnostic> = site
         .pages
         .par_iter()
-        .filter_map(|page| render_page(site, renderer, sink, &shared, page).err())
+        .filter(|page| selected(page))
+        .filter_map(|page| render_page(site, renderer, sink, shared, page).err())
         .collect();
     diagnostics.extend(dedupe(failures));
-    render_specials(site, renderer, sink, &shared, diagnostics);
 }
 
 fn render_page(
     site: &Site<'_>,
     renderer: &Renderer,
     sink: &dyn Sink,
-    shared: &BTreeMap<&str, tera::Value>,
+    shared: &SharedValues<'_>,
     page: &Page,
 ) -> Result<(), Diagnostic> {
     let (template, mut context) = context::page_context(site, shared, page);
@@ -129,11 +153,11 @@ fn render_page(
 }
 
 /// The bilingual landing and the 404 page, in the default language.
-fn render_specials(
+pub fn render_specials(
     site: &Site<'_>,
     renderer: &Renderer,
     sink: &dyn Sink,
-    shared: &BTreeMap<&str, tera::Value>,
+    shared: &SharedValues<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     let default = site.config.default_language.as_str();

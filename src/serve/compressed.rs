@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use flate2::Compression;
 use flate2::read::GzDecoder;
@@ -15,7 +15,9 @@ use crate::fsio::{FsError, FsResult};
 use crate::sink::{self, Sink, Writer};
 
 /// Every file of one build, gzip-compressed, by path (`fr/index.html`).
-pub type Files = HashMap<String, Vec<u8>>;
+/// Shared, so that an incremental rebuild keeps the unchanged files of the
+/// last build without copying them.
+pub type Files = HashMap<String, Arc<[u8]>>;
 
 /// A sink that keeps each file compressed.
 #[derive(Default)]
@@ -39,10 +41,9 @@ impl Compressed {
         };
         let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
         write(&mut encoder).map_err(failed)?;
-        let mut bytes = encoder.finish().map_err(failed)?;
-        // The buffer grew by doubling: up to half of it is slack, kept as
-        // long as the build is served.
-        bytes.shrink_to_fit();
+        // Into a slice of its exact size: the buffer grew by doubling, and
+        // up to half of it would be slack kept as long as the build is served.
+        let bytes: Arc<[u8]> = encoder.finish().map_err(failed)?.into();
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(key, bytes);
         Ok(())

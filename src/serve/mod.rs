@@ -10,8 +10,10 @@
 //! 4. Answer requests from the snapshot ([`http`]), and tell open tabs to
 //!    reload through Server-Sent Events ([`events`]).
 //!
-//! Every change rebuilds the whole site, except the tables, read again only
-//! when `data/` or `site.toml` changed (see README, "Preview", for figures).
+//! A change to content alone renders only the pages that show what changed
+//! (`build::Memo`) and merges them into the last good build; the tables
+//! are read again only when `data/` or `site.toml` changed; anything else
+//! rebuilds the whole site (see README, "Preview", for figures).
 
 mod compressed;
 mod events;
@@ -115,16 +117,28 @@ fn rebuild_on_changes(
             changed.extend(more);
         }
         print_changes(&options.build.root, &changed);
-        let root = &options.build.root;
-        if let Some(cache) = &options.build.data_cache
-            && changed.iter().any(|p| watch::touches_data(root, p))
-        {
-            cache.forget();
-        }
+        forget_what_changed(&options.build, &changed);
         rebuild(options, shared, seen);
         if let Err(error) = watcher.watch_new_folders() {
             eprintln!("warning: a new folder of the site is not watched: {error}");
         }
+    }
+}
+
+/// Tells the build what it may not reuse: the tables when `data/` or
+/// `site.toml` changed, the last build's pages when anything but content
+/// did (templates, static files, strings, configuration).
+fn forget_what_changed(build: &BuildOptions, changed: &[PathBuf]) {
+    let root = &build.root;
+    if let Some(cache) = &build.data_cache
+        && changed.iter().any(|p| watch::touches_data(root, p))
+    {
+        cache.forget();
+    }
+    if let Some(memo) = &build.memo
+        && !changed.iter().all(|p| watch::is_content(root, p))
+    {
+        memo.forget();
     }
 }
 
@@ -145,7 +159,12 @@ fn rebuild(options: &Options, shared: &Shared, since: Instant) {
     print_diagnostics(&outcome.diagnostics, options.format);
     let generation = match &outcome.facts {
         Some(facts) => {
-            let generation = shared.store.succeeded(memory.into_files());
+            let generation = match &outcome.delta {
+                build::Delta::Whole => shared.store.succeeded(memory.into_files()),
+                build::Delta::Partial { removed } => {
+                    shared.store.updated(memory.into_files(), removed)
+                }
+            };
             eprintln!(
                 "built {} ({} ms to serve)",
                 facts.summary(),

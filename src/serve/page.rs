@@ -3,7 +3,7 @@
 //! diagnostics. The overlay sits in the page's `<body>`, so it takes the
 //! page's `lang` and `dir`; its own few words come in the page's language.
 
-use crate::diagnostics::{Diagnostic, Location, Severity, report};
+use crate::diagnostics::{Diagnostic, Location, Severity, messages, report};
 use crate::html::escape;
 
 /// The paths `serve` answers itself; no site file can take them (a site
@@ -57,10 +57,10 @@ fn words(lang: &str) -> &'static Words {
     }
 }
 
-/// A diagnostic's message and hint for a reader of `lang`. The seam for
-/// translated messages: today every message is shown as the build gave it.
-fn message_for<'a>(diagnostic: &'a Diagnostic, _lang: &str) -> (&'a str, Option<&'a str>) {
-    (&diagnostic.message, diagnostic.hint.as_deref())
+/// A diagnostic's message and hint for a reader of `lang`: in that
+/// language when the catalogues have its code, else as the build gave it.
+fn message_for(diagnostic: &Diagnostic, lang: &str) -> (String, Option<String>) {
+    messages::localized(diagnostic, lang)
 }
 
 /// `page` with the reload script (and the overlay, when `problems` is not
@@ -137,7 +137,7 @@ fn item(diagnostic: &Diagnostic, lang: &str, w: &Words) -> String {
     let mut html = format!(
         "<li><p class=\"bayan-overlay__where\"><strong>{severity}</strong> <code dir=\"ltr\">{}</code></p><p dir=\"auto\">{}</p>",
         escape(&position),
-        escape(message)
+        escape(&message)
     );
     if let Some(location) = &diagnostic.location {
         html.push_str(&source_line(location));
@@ -146,7 +146,7 @@ fn item(diagnostic: &Diagnostic, lang: &str, w: &Words) -> String {
         html.push_str(&format!(
             "<p dir=\"auto\" class=\"bayan-overlay__hint\">{} {}</p>",
             escape(w.hint),
-            escape(hint)
+            escape(&hint)
         ));
     }
     html.push_str("</li>");

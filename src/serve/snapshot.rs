@@ -40,6 +40,24 @@ impl Store {
         })
     }
 
+    /// Serves the last good build with the files an incremental rebuild
+    /// wrote (`fresh`) in place of its own, less the files the site no
+    /// longer has (`removed`); the whole is swapped in at once.
+    pub fn updated(&self, fresh: Files, removed: &[String]) -> u64 {
+        self.swap(|old| {
+            let mut files = Files::clone(&old.files);
+            for path in removed {
+                files.remove(path);
+            }
+            files.extend(fresh);
+            Snapshot {
+                files: Arc::new(files),
+                problems: Arc::default(),
+                generation: old.generation + 1,
+            }
+        })
+    }
+
     /// Keeps the last good files and shows `problems` over them.
     pub fn failed(&self, problems: Vec<Diagnostic>) -> u64 {
         self.swap(|old| Snapshot {
@@ -65,18 +83,39 @@ mod tests {
     #[test]
     fn a_failed_build_keeps_the_last_good_files_and_a_fix_clears_the_problems() {
         let store = Store::default();
-        let first = store.succeeded(Files::from([("index.html".into(), b"v1".to_vec())]));
+        let first = store.succeeded(files(&[("index.html", b"v1")]));
         let held = store.current();
         let second = store.failed(vec![Diagnostic::error("broken")]);
         assert!(second > first);
         let now = store.current();
-        assert_eq!(now.files["index.html"], b"v1");
+        assert_eq!(&*now.files["index.html"], b"v1");
         assert_eq!(now.problems.len(), 1);
         // A request that began before the swap still reads its own build.
         assert!(held.problems.is_empty());
-        let third = store.succeeded(Files::from([("index.html".into(), b"v2".to_vec())]));
+        let third = store.succeeded(files(&[("index.html", b"v2")]));
         assert!(third > second);
-        assert_eq!(store.current().files["index.html"], b"v2");
+        assert_eq!(&*store.current().files["index.html"], b"v2");
         assert!(store.current().problems.is_empty());
+    }
+
+    #[test]
+    fn an_incremental_rebuild_replaces_and_removes_files_and_keeps_the_rest() {
+        let store = Store::default();
+        store.succeeded(files(&[("a", b"a1"), ("b", b"b1"), ("gone", b"g")]));
+        store.failed(vec![Diagnostic::error("broken")]);
+        store.updated(files(&[("b", b"b2"), ("new", b"n")]), &["gone".to_string()]);
+        let now = store.current();
+        let mut paths: Vec<&str> = now.files.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["a", "b", "new"]);
+        assert_eq!(&*now.files["a"], b"a1");
+        assert_eq!(&*now.files["b"], b"b2");
+        assert!(now.problems.is_empty());
+    }
+
+    fn files(list: &[(&str, &[u8])]) -> Files {
+        list.iter()
+            .map(|(path, bytes)| (path.to_string(), Arc::from(*bytes)))
+            .collect()
     }
 }

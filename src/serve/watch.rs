@@ -119,9 +119,29 @@ pub fn touches_data(root: &Path, path: &Path) -> bool {
         .is_ok_and(|p| p.starts_with("data") || p == Path::new("site.toml"))
 }
 
+/// Whether `path` is under `content/`: a change the build can compare
+/// document by document, rendering only the pages that show it.
+pub fn is_content(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .is_ok_and(|p| p.starts_with("content"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_files_under_content_count_as_content() {
+        let root = Path::new("/site");
+        assert!(is_content(root, Path::new("/site/content/news/a.fr.md")));
+        assert!(is_content(
+            root,
+            Path::new("/site/content/news/a/photo.jpg")
+        ));
+        assert!(!is_content(root, Path::new("/site/contents.md")));
+        assert!(!is_content(root, Path::new("/site/templates/article.html")));
+        assert!(!is_content(root, Path::new("/site/site.toml")));
+    }
 
     #[test]
     fn only_data_and_site_toml_make_the_tables_read_again() {

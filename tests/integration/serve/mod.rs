@@ -100,6 +100,23 @@ fn a_broken_csv_shows_the_overlay_over_the_last_good_site_until_fixed() {
     });
     let caret = "┌─ data/projects.csv:2:";
     assert!(printed.iter().any(|l| l.contains(caret)), "{printed:#?}");
+    // The terminal stays English; each page's overlay speaks its language.
+    let english = "the cell in column `year` is not a year";
+    assert!(printed.iter().any(|l| l.contains(english)), "{printed:#?}");
+    let french = "la cellule de la colonne `year` n’est pas une année";
+    assert!(page.body.contains(french), "{}", page.body);
+    let arabic = server.get("/ar/");
+    for expected in [
+        "الخانة في العمود `year` ليست سنة",
+        "في الموقع مشاكل",
+        "dir=\"rtl\"",
+    ] {
+        assert!(
+            arabic.body.contains(expected),
+            "{expected}: {}",
+            arabic.body
+        );
+    }
     site.write("data/projects.csv", &good);
     server.wait_for(project, "the overlay gone", |r| {
         r.status == 200 && !r.body.contains("bayan-overlay")
