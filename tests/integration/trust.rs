@@ -72,7 +72,11 @@ fn every_page_with_figures_says_the_date_its_data_is_current_to() {
         .keys()
         .filter(|url| {
             let page = site.page(url);
-            !texts(&page, "dl.figures, figure.chart").is_empty()
+            !texts(
+                &page,
+                "dl.figures, figure.chart, figure.map, ul.records li, table tfoot",
+            )
+            .is_empty()
         })
         .collect();
     assert!(
@@ -163,4 +167,28 @@ fn private_columns_and_withheld_rows_appear_in_no_output_file() {
     }
     // The other records are still published.
     assert!(site.read("out/data/projects.csv").contains("TTA-2023-002"));
+}
+
+#[test]
+fn a_declared_logo_is_shown_beside_the_title_on_every_page() {
+    let site = Site::default_site();
+    site.write(
+        "static/logo.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><circle cx="14" cy="14" r="12"/></svg>"#,
+    );
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        config.replacen("[publisher]\n", "[publisher]\nlogo = \"logo.svg\"\n", 1),
+    );
+    site.build(&[]);
+    for url in ["/fr/", "/ar/", "/fr/projets/"] {
+        let sources = attrs(&site.page(url), "a.brand img", "src");
+        assert_eq!(sources.len(), 1, "{url}: {sources:?}");
+        let file = sources[0].trim_start_matches('/');
+        assert!(site.path(&format!("out/{file}")).is_file(), "{url}: {file}");
+    }
+    let without = Site::default_site();
+    without.build(&[]);
+    assert!(attrs(&without.page("/fr/"), "a.brand img", "src").is_empty());
 }
