@@ -149,7 +149,7 @@ describe('map', () => {
   });
 
   test('each commune with projects is a circle named by its name and count, to its page', async () => {
-    const csv = readFileSync(join(here, '..', '..', 'data', 'projects.csv'), 'utf8');
+    const csv = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8');
     const column = csv.split('\n')[0].split(',').indexOf('commune');
     assert.ok(column > 0, 'projects.csv has a commune column');
     const counts = new Map();
