@@ -32,8 +32,11 @@ impl Watcher {
         changes: Sender<Vec<PathBuf>>,
     ) -> notify_debouncer_full::notify::Result<Self> {
         let filter_root = root.to_path_buf();
+        // Events name absolute, resolved paths, whatever the root was
+        // given as (`.`, a relative folder, a symbolic link).
+        let resolved_root = fsio::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-            let paths = relevant(&filter_root, result);
+            let paths = relevant(&filter_root, &resolved_root, result);
             if !paths.is_empty() {
                 // The server is gone when this fails: nothing left to tell.
                 let _ = changes.send(paths);
@@ -65,8 +68,10 @@ impl Watcher {
 }
 
 /// The changed inputs of a batch: created, modified or removed (never a
-/// read) files under the input folders, or `site.toml`.
-fn relevant(root: &Path, result: DebounceEventResult) -> Vec<PathBuf> {
+/// read) files under the input folders, or `site.toml`; named under
+/// `root` as the build names them, though the events name them under
+/// `resolved_root`.
+fn relevant(root: &Path, resolved_root: &Path, result: DebounceEventResult) -> Vec<PathBuf> {
     let Ok(events) = result else {
         // The watcher's own errors (a folder removed while watched): a
         // rebuild tells the truth about the site either way.
@@ -81,11 +86,21 @@ fn relevant(root: &Path, result: DebounceEventResult) -> Vec<PathBuf> {
             )
         })
         .flat_map(|e| e.event.paths)
+        .map(|p| under_root(root, resolved_root, p))
         .filter(|p| is_input(root, p))
         .collect();
     paths.sort();
     paths.dedup();
     paths
+}
+
+/// `path` named under `root` when the event named it under the resolved
+/// root; other paths unchanged.
+fn under_root(root: &Path, resolved_root: &Path, path: PathBuf) -> PathBuf {
+    match path.strip_prefix(resolved_root) {
+        Ok(relative) if !path.starts_with(root) => root.join(relative),
+        _ => path,
+    }
 }
 
 /// Whether `path` is an input of the site: `site.toml` or a file under an
@@ -154,6 +169,25 @@ mod tests {
             Path::new("/site/themes/default/data.html")
         ));
         assert!(!touches_data(root, Path::new("/site/database.csv")));
+    }
+
+    #[test]
+    fn events_under_the_resolved_root_are_named_under_the_given_one() {
+        let given = Path::new("site");
+        let resolved = Path::new("/home/editor/site");
+        assert_eq!(
+            under_root(given, resolved, "/home/editor/site/content/a.fr.md".into()),
+            Path::new("site/content/a.fr.md")
+        );
+        let absolute = Path::new("/home/editor/site");
+        assert_eq!(
+            under_root(absolute, resolved, "/home/editor/site/data/p.csv".into()),
+            Path::new("/home/editor/site/data/p.csv")
+        );
+        assert_eq!(
+            under_root(given, resolved, "/elsewhere/x.md".into()),
+            Path::new("/elsewhere/x.md")
+        );
     }
 
     #[test]

@@ -25,10 +25,21 @@ pub struct Server {
 impl Server {
     /// Starts `bayan serve --port 0` on `root` and waits for its URL.
     pub fn start(root: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bayan"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .args(extra)
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bayan"));
+        command.args(["serve", "--port", "0", "--root"]).arg(root);
+        Self::launch(command.args(extra))
+    }
+
+    /// Starts `bayan serve --port 0` in `root`, as an editor does: no
+    /// `--root`, the site is the current folder.
+    pub fn start_in(root: &Path) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bayan"));
+        command.args(["serve", "--port", "0"]).current_dir(root);
+        Self::launch(&mut command)
+    }
+
+    fn launch(command: &mut Command) -> Self {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .env_remove("RUST_LOG")

@@ -46,6 +46,17 @@ fn serves_pages_with_the_reload_script_and_a_draft_with_its_banner() {
 fn an_article_edit_is_served_and_announced_to_open_tabs() {
     let site = Site::default_site();
     let server = Server::start(site.root(), &[]);
+    edit_the_article_and_see_it_reloaded(&site, &server);
+}
+
+#[test]
+fn an_edit_is_seen_when_serve_runs_in_the_site_folder_without_root() {
+    let site = Site::default_site();
+    let server = Server::start_in(site.root());
+    edit_the_article_and_see_it_reloaded(&site, &server);
+}
+
+fn edit_the_article_and_see_it_reloaded(site: &Site, server: &Server) {
     assert!(server.get(ARTICLE_URL).body.contains(OLD_TITLE));
     let events = server.events();
     wait_for_line(&events, "event: hello");
