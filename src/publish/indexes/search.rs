@@ -16,8 +16,10 @@
 //! - `d/{page}.json`, the documents by pages of [`PAGE`]: `[title, address,
 //!   kind, summary, place, amount, id]` (empty values at the end left out).
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::postings::encode;
@@ -67,7 +69,31 @@ enum Held {
     Form(String),
 }
 
-type Entry = (String, Vec<char>, Held);
+/// A token of the index: its text, its characters (to group by prefix),
+/// what it holds, and its size in a shard's JSON, counted once.
+struct Entry {
+    token: String,
+    chars: Vec<char>,
+    held: Held,
+    size: usize,
+}
+
+impl Entry {
+    fn new(token: String, held: Held) -> Self {
+        let size = token.len()
+            + 4
+            + match &held {
+                Held::Key(value) => value.to_string().len(),
+                Held::Form(key) => key.len() + 2,
+            };
+        Self {
+            chars: token.chars().collect(),
+            token,
+            held,
+            size,
+        }
+    }
+}
 
 /// The files of the index, as (path relative to the search page, bytes).
 pub fn files(documents: &[Document<'_>], kinds: &[String], lang: &str) -> Vec<super::IndexFile> {
@@ -77,17 +103,13 @@ pub fn files(documents: &[Document<'_>], kinds: &[String], lang: &str) -> Vec<su
         if !postings.title.is_empty() {
             value.push(encode(&postings.title));
         }
-        (key, Held::Key(Value::Array(value)))
+        Entry::new(key, Held::Key(Value::Array(value)))
     });
-    let forms = forms.into_iter().map(|(form, key)| (form, Held::Form(key)));
-    let mut entries: Vec<Entry> = keys
-        .chain(forms)
-        .map(|(token, held)| {
-            let chars = token.chars().collect();
-            (token, chars, held)
-        })
-        .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let forms = forms
+        .into_iter()
+        .map(|(form, key)| Entry::new(form, Held::Form(key)));
+    let mut entries: Vec<Entry> = keys.chain(forms).collect();
+    entries.sort_unstable_by(|a, b| a.token.cmp(&b.token));
     let sorted: Vec<&Entry> = entries.iter().collect();
     let mut shards = Vec::new();
     split(&sorted, FIRST_PREFIX, &mut shards);
@@ -96,7 +118,7 @@ pub fn files(documents: &[Document<'_>], kinds: &[String], lang: &str) -> Vec<su
     for (prefix, entries) in shards {
         files.push((
             format!("t/{}.json", file_name(&prefix)),
-            super::json(&shard(&entries)),
+            super::json(&Shard(&entries)),
         ));
         prefixes.push(prefix);
     }
@@ -111,10 +133,10 @@ pub fn files(documents: &[Document<'_>], kinds: &[String], lang: &str) -> Vec<su
 fn invert(
     documents: &[Document<'_>],
     lang: &str,
-) -> (BTreeMap<String, Postings>, BTreeMap<String, String>) {
+) -> (HashMap<String, Postings>, HashMap<String, String>) {
     let mut keys = Keys::new(lang);
-    let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
-    let mut known: BTreeMap<String, String> = BTreeMap::new();
+    let mut postings: HashMap<String, Postings> = HashMap::new();
+    let mut known: HashMap<String, String> = HashMap::new();
     for (number, document) in documents.iter().enumerate() {
         let number = number as u32;
         let title = super::normalise(document.title);
@@ -124,7 +146,11 @@ fn invert(
                 if key != form && !known.contains_key(form) {
                     known.insert(form.to_string(), key.to_string());
                 }
-                let entry = postings.entry(key.to_string()).or_default();
+                // Looked up before inserting: most tokens are met again.
+                if !postings.contains_key(key) {
+                    postings.insert(key.to_string(), Postings::default());
+                }
+                let entry = postings.get_mut(key).expect("inserted above");
                 add(&mut entry.all, number);
                 if in_title {
                     add(&mut entry.title, number);
@@ -135,16 +161,35 @@ fn invert(
     (postings, known)
 }
 
-fn shard(entries: &[&Entry]) -> Value {
-    let mut keys = serde_json::Map::new();
-    let mut forms = serde_json::Map::new();
-    for (token, _, held) in entries {
-        match held {
-            Held::Key(value) => keys.insert(token.clone(), value.clone()),
-            Held::Form(key) => forms.insert(token.clone(), Value::from(key.as_str())),
-        };
+/// A shard's JSON, `{"k": {key: postings}, "w": {form: key}}`, written from
+/// entries sorted by token (the order of a JSON object's keys here).
+struct Shard<'a>(&'a [&'a Entry]);
+
+impl Serialize for Shard<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let keys = self.0.iter().filter_map(|e| match &e.held {
+            Held::Key(value) => Some((&e.token, value)),
+            Held::Form(_) => None,
+        });
+        let forms = self.0.iter().filter_map(|e| match &e.held {
+            Held::Form(key) => Some((&e.token, key)),
+            Held::Key(_) => None,
+        });
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("k", &Collected(RefCell::new(Some(keys))))?;
+        map.serialize_entry("w", &Collected(RefCell::new(Some(forms))))?;
+        map.end()
     }
-    json!({ "k": keys, "w": forms })
+}
+
+/// Pairs serialised as a JSON object, once.
+struct Collected<I>(RefCell<Option<I>>);
+
+impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)>> Serialize for Collected<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pairs = self.0.borrow_mut().take();
+        serializer.collect_map(pairs.into_iter().flatten())
+    }
 }
 
 /// The documents by pages: `[title, address, kind, summary, place, amount,
@@ -188,29 +233,19 @@ fn add(numbers: &mut Vec<u32>, number: u32) {
 fn split<'a>(entries: &[&'a Entry], length: usize, shards: &mut Vec<(String, Vec<&'a Entry>)>) {
     let mut start = 0;
     while start < entries.len() {
-        let prefix = key_of(&entries[start].1, length);
+        let prefix = key_of(&entries[start].chars, length);
         let end = start
             + entries[start..]
                 .iter()
-                .take_while(|e| key_of(&e.1, length) == prefix)
+                .take_while(|e| key_of(&e.chars, length) == prefix)
                 .count();
         let group = &entries[start..end];
-        let size: usize = group
-            .iter()
-            .map(|(token, _, held)| {
-                token.len()
-                    + 4
-                    + match held {
-                        Held::Key(value) => value.to_string().len(),
-                        Held::Form(key) => key.len() + 2,
-                    }
-            })
-            .sum();
+        let size: usize = group.iter().map(|e| e.size).sum();
         if size <= SHARD_BYTES || length >= LAST_PREFIX {
             shards.push((prefix.iter().collect(), group.to_vec()));
         } else {
             let (short, long): (Vec<&Entry>, Vec<&Entry>) =
-                group.iter().partition(|e| e.1.len() <= length);
+                group.iter().partition(|e| e.chars.len() <= length);
             if !short.is_empty() {
                 shards.push((prefix.iter().collect(), short));
             }
