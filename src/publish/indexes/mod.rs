@@ -21,6 +21,7 @@ pub mod words;
 
 pub use words::fold as normalise;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -34,26 +35,47 @@ use crate::render::views::{cell_text, record_summary, schema_text, value_label};
 /// reported with the path, never written as an empty file).
 pub type IndexFile = (String, serde_json::Result<Vec<u8>>);
 
-/// Both indexes of every language.
+/// Both indexes of every language, built side by side.
 pub fn indexes(site: &Site<'_>, locales: &Locales) -> Vec<IndexFile> {
-    let mut files = Vec::new();
-    for language in &site.config.languages {
-        let lang = language.code.as_str();
-        let Some(locale) = locales.get(lang) else {
-            continue;
-        };
-        if let Some(list) = site.path(&PageKey::Projects { page: 1 }, lang) {
-            let money = money_pattern(locales, lang);
-            files.extend(records::files(site, locale, &money, lang, list));
-        }
-        if let Some(search) = site.path(&PageKey::Search, lang) {
-            let money = money_pattern(locales, lang);
-            let (documents, kinds) = search_documents(site, locales, (lang, &money));
-            let shards = search::files(&documents, &kinds, lang);
-            files.extend(shards.into_iter().map(|(p, b)| (format!("{search}{p}"), b)));
-        }
-    }
-    files
+    let per_language: Vec<Vec<IndexFile>> = site
+        .config
+        .languages
+        .par_iter()
+        .map(|language| {
+            let lang = language.code.as_str();
+            let (mut files, search) = rayon::join(
+                || records_index(site, locales, lang),
+                || search_index(site, locales, lang),
+            );
+            files.extend(search);
+            files
+        })
+        .collect();
+    per_language.into_iter().flatten().collect()
+}
+
+fn records_index(site: &Site<'_>, locales: &Locales, lang: &str) -> Vec<IndexFile> {
+    let (Some(locale), Some(list)) = (
+        locales.get(lang),
+        site.path(&PageKey::Projects { page: 1 }, lang),
+    ) else {
+        return Vec::new();
+    };
+    let money = money_pattern(locales, lang);
+    records::files(site, locale, &money, lang, list)
+}
+
+fn search_index(site: &Site<'_>, locales: &Locales, lang: &str) -> Vec<IndexFile> {
+    let (Some(_), Some(search)) = (locales.get(lang), site.path(&PageKey::Search, lang)) else {
+        return Vec::new();
+    };
+    let money = money_pattern(locales, lang);
+    let (documents, kinds) = search_documents(site, locales, (lang, &money));
+    let shards = search::files(&documents, &kinds, lang);
+    shards
+        .into_iter()
+        .map(|(p, b)| (format!("{search}{p}"), b))
+        .collect()
 }
 
 fn json<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {

@@ -17,6 +17,7 @@
 //! form it met with its key, so the script never stems.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::{Value, json};
@@ -42,19 +43,61 @@ pub fn fold(text: &str) -> String {
         out: String::with_capacity(text.len()),
         space: true,
     };
+    let table = &*TWO_BYTE_FOLDS;
     for c in text.chars() {
         if c.is_ascii() {
             // Most text of a French site: no decomposition, no marks.
             folded.ascii(c);
+        } else if let Some(parts) = table.get(c as usize - 0x80) {
+            parts.iter().for_each(|part| folded.part(part));
         } else {
             // Character by character: the marks are dropped, so their
             // canonical order (the rest of NFD) does not matter.
-            decompose_canonical(c, |part| folded.other(part));
+            decompose_canonical(c, |part| folded.part(&Part::of(part)));
         }
     }
     let mut out = folded.out;
     out.truncate(out.trim_end().len());
     out
+}
+
+/// How each character from U+0080 to U+07FF folds (Latin accents, Arabic),
+/// worked out once from the Unicode tables: the text of most sites.
+static TWO_BYTE_FOLDS: LazyLock<Vec<Vec<Part>>> = LazyLock::new(|| {
+    (0x80..0x800u32)
+        .map(|code| {
+            let mut parts = Vec::new();
+            if let Some(c) = char::from_u32(code) {
+                decompose_canonical(c, |part| parts.push(Part::of(part)));
+            }
+            parts
+        })
+        .collect()
+});
+
+/// What one character of a decomposition adds to folded text.
+enum Part {
+    /// A mark: nothing.
+    Mark,
+    /// Letters (a letter lowercased, or a replacement of [`FOLDS`], which
+    /// may be empty).
+    Text(String),
+    /// Anything else: a space between words.
+    Separator,
+}
+
+impl Part {
+    fn of(c: char) -> Self {
+        if is_combining_mark(c) {
+            Part::Mark
+        } else if let Some((_, to)) = FOLDS.iter().find(|(from, _)| *from == c) {
+            Part::Text((*to).to_string())
+        } else if c.is_alphanumeric() {
+            Part::Text(c.to_lowercase().collect())
+        } else {
+            Part::Separator
+        }
+    }
 }
 
 /// Folded text being written, and whether it ends with a space.
@@ -73,18 +116,14 @@ impl Folded {
         }
     }
 
-    fn other(&mut self, c: char) {
-        if is_combining_mark(c) {
-            return;
-        }
-        if let Some((_, to)) = FOLDS.iter().find(|(from, _)| *from == c) {
-            self.out.push_str(to);
-            self.space = to.is_empty() && self.space;
-        } else if c.is_alphanumeric() {
-            self.out.extend(c.to_lowercase());
-            self.space = false;
-        } else {
-            self.separate();
+    fn part(&mut self, part: &Part) {
+        match part {
+            Part::Mark => {}
+            Part::Text(text) => {
+                self.out.push_str(text);
+                self.space = self.space && text.is_empty();
+            }
+            Part::Separator => self.separate(),
         }
     }
 
