@@ -6,6 +6,7 @@ mod reader;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use bayan::build::{Options, search_corpus};
 use serde_json::Value;
 
 use crate::support::{Site, attrs, parse, repo};
@@ -105,6 +106,45 @@ fn every_query_of_the_relevance_set_finds_what_it_must() {
         "newly failing: {new:#?}\nnow passing (remove from expected-failures.txt): {fixed:#?}\n{}",
         reasons.join("\n")
     );
+}
+
+#[test]
+fn the_plain_corpus_holds_every_indexed_document_with_its_filters() {
+    let site = Site::default_site();
+    site.build(&[]);
+    let options = Options {
+        root: site.root().to_path_buf(),
+        ..Options::default()
+    };
+    let Ok(corpus) = search_corpus(&options) else {
+        panic!("the default site loads");
+    };
+    for lang in ["fr", "ar"] {
+        let indexed = Reader::open(manifest(&site.out(), lang)).every_href();
+        let plain: Vec<&str> = (corpus.documents.iter())
+            .filter(|d| d.lang == lang)
+            .map(|d| d.href.as_str())
+            .collect();
+        assert!(indexed.len() > 60, "{lang}: {} documents", indexed.len());
+        assert_eq!(
+            plain, indexed,
+            "{lang}: the same documents, in the same order"
+        );
+    }
+    let record = (corpus.documents.iter())
+        .find(|d| d.lang == "fr" && d.href.contains("tta-2023-006"))
+        .expect("a French record");
+    assert!(
+        record.text.contains("tétouanaise"),
+        "plain, not folded: {}",
+        record.text
+    );
+    assert!(
+        record.filters.values().flatten().any(|v| v == "Tétouan"),
+        "{:?}",
+        record.filters
+    );
+    assert!(corpus.index_files > 2 && corpus.index_bytes > 100_000);
 }
 
 /// Bytes a query reads from a cold cache, median and largest, per language:
