@@ -21,21 +21,21 @@ pub struct Searchable {
 }
 
 /// Every document of Bayan's search index, in every language that has a
-/// search page, in the index's order: records, articles, pages, facet values.
+/// search page, in the index's order: facet values, articles, pages, records.
 pub fn searchables(site: &Site<'_>) -> Vec<Searchable> {
     let mut all = Vec::new();
     for language in &site.config.languages {
         let lang = language.code.as_str();
         if site.path(&PageKey::Search, lang).is_some() {
-            all.extend((0..site.records.len()).map(|index| record(site, index, lang)));
-            all.extend(
-                content_items(site, lang)
-                    .map(|(doc, _, href)| plain(lang, href, &doc.front.title, content_text(doc))),
-            );
             for f in 0..site.facets.len() {
                 let items = facet_items(site, f, lang).into_iter();
                 all.extend(items.map(|(href, label, text)| plain(lang, href, label, text)));
             }
+            all.extend(
+                content_items(site, lang)
+                    .map(|(doc, _, href)| plain(lang, href, &doc.front.title, content_text(doc))),
+            );
+            all.extend((0..site.records.len()).map(|index| record(site, index, lang)));
         }
     }
     all

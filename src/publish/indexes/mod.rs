@@ -8,7 +8,7 @@
 //!    its page) and the sort orders by chunks, fetched as needed.
 //! 2. The search index, `{search}/index.json` and its shards ([`search`]):
 //!    an inverted index of normalised tokens, split by token prefix, and
-//!    the documents (records, articles, pages, facet values) by pages.
+//!    the documents (facet values, articles, pages, records) by pages.
 //!
 //! Keys are one letter to keep the files small (documented on each struct).
 //! Text is normalised here and in the script the same way ([`normalise`]),
@@ -104,9 +104,11 @@ fn summed_figures(site: &Site<'_>, row: usize) -> Vec<(Option<Decimal>, bool)> {
         .collect()
 }
 
-/// Every searchable document of a language (records, articles, pages,
-/// facet values, in that order), and the labels of their kinds: project,
-/// article, page, then each facet's title.
+/// Every searchable document of a language (facet values, articles,
+/// pages, records, in that order: equal scores rank in document order, and
+/// a place's or a category's page, which leads to all its records, or an
+/// article, comes before one record), and the labels of their kinds:
+/// project, article, page, then each facet's title.
 fn search_documents<'a>(
     site: &'a Site<'_>,
     locales: &Locales,
@@ -120,12 +122,11 @@ fn search_documents<'a>(
                 .map_or_else(String::new, |found| found.text)
         })
         .collect();
-    let mut documents = match locales.get(lang) {
-        Some(locale) => record_documents(site, lang, |d| locale.money(d, money)),
-        None => Vec::new(),
-    };
+    let mut documents = facet_documents(site, lang, &mut kinds);
     documents.extend(content_documents(site, lang));
-    documents.extend(facet_documents(site, lang, &mut kinds));
+    if let Some(locale) = locales.get(lang) {
+        documents.extend(record_documents(site, lang, |d| locale.money(d, money)));
+    }
     (documents, kinds)
 }
 
