@@ -41,11 +41,13 @@ use crate::render::Renderer;
 use crate::sink::{Progress, Sink};
 
 mod cache;
+mod corpus;
 mod generate;
 mod incremental;
 
 pub use cache::DataCache;
 use cache::load_data;
+pub use corpus::{Corpus, search_corpus};
 use generate::{Work, generate, write_folder};
 use incremental::Made;
 pub use incremental::{Delta, Memo};

@@ -16,6 +16,7 @@ const TYPES = {
   '.xml': 'application/xml',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 async function file(root, urlPath) {

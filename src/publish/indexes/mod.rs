@@ -8,17 +8,19 @@
 //!    its page) and the sort orders by chunks, fetched as needed.
 //! 2. The search index, `{search}/index.json` and its shards ([`search`]):
 //!    an inverted index of normalised tokens, split by token prefix, and
-//!    the documents (records, articles, pages, facet values) by pages.
+//!    the documents (facet values, articles, pages, records) by pages.
 //!
 //! Keys are one letter to keep the files small (documented on each struct).
 //! Text is normalised here and in the script the same way ([`normalise`]),
 //! so a query typed without accents or vowel marks still matches.
 
+mod corpus;
 mod postings;
 mod records;
 mod search;
 pub mod words;
 
+pub use corpus::{Searchable, searchables};
 pub use words::fold as normalise;
 
 use rayon::prelude::*;
@@ -65,15 +67,15 @@ fn records_index(site: &Site<'_>, locales: &Locales, lang: &str) -> Vec<IndexFil
     records::files(site, locale, &money, lang, list)
 }
 
-fn search_index(site: &Site<'_>, locales: &Locales, lang: &str) -> Vec<IndexFile> {
-    let (Some(_), Some(search)) = (locales.get(lang), site.path(&PageKey::Search, lang)) else {
+/// The search index of `lang`, if it has a search page.
+pub fn search_index(site: &Site<'_>, locales: &Locales, lang: &str) -> Vec<IndexFile> {
+    let Some(search) = site.path(&PageKey::Search, lang) else {
         return Vec::new();
     };
     let money = money_pattern(locales, lang);
     let (documents, kinds) = search_documents(site, locales, (lang, &money));
     let shards = search::files(&documents, &kinds, lang);
-    shards
-        .into_iter()
+    (shards.into_iter())
         .map(|(p, b)| (format!("{search}{p}"), b))
         .collect()
 }
@@ -116,9 +118,11 @@ fn summed_figures(site: &Site<'_>, row: usize) -> Vec<(Option<Decimal>, bool)> {
         .collect()
 }
 
-/// Every searchable document of a language (records, articles, pages,
-/// facet values, in that order), and the labels of their kinds: project,
-/// article, page, then each facet's title.
+/// Every searchable document of a language (facet values, articles,
+/// pages, records, in that order: equal scores rank in document order, and
+/// a place's or a category's page, which leads to all its records, or an
+/// article, comes before one record), and the labels of their kinds:
+/// project, article, page, then each facet's title.
 fn search_documents<'a>(
     site: &'a Site<'_>,
     locales: &Locales,
@@ -132,12 +136,11 @@ fn search_documents<'a>(
                 .map_or_else(String::new, |found| found.text)
         })
         .collect();
-    let mut documents = match locales.get(lang) {
-        Some(locale) => record_documents(site, lang, |d| locale.money(d, money)),
-        None => Vec::new(),
-    };
+    let mut documents = facet_documents(site, lang, &mut kinds);
     documents.extend(content_documents(site, lang));
-    documents.extend(facet_documents(site, lang, &mut kinds));
+    if let Some(locale) = locales.get(lang) {
+        documents.extend(record_documents(site, lang, |d| locale.money(d, money)));
+    }
     (documents, kinds)
 }
 
@@ -198,30 +201,44 @@ fn push_word(text: &mut String, word: Option<&str>) {
 }
 
 fn content_documents<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<search::Document<'a>> {
+    content_items(site, lang)
+        .map(|(doc, is_article, href)| search::Document {
+            title: &doc.front.title,
+            href,
+            kind: if is_article { 1 } else { 2 },
+            summary: doc.front.summary.as_deref().map(shorten),
+            place: None,
+            amount: None,
+            id: None,
+            text: normalise(&content_text(doc)),
+        })
+        .collect()
+}
+
+/// The articles and pages of `lang` that have an address: each with
+/// whether it is an article, and its address.
+fn content_items<'a>(
+    site: &'a Site<'_>,
+    lang: &'a str,
+) -> impl Iterator<Item = (&'a crate::content::Document, bool, &'a str)> {
     let articles = site.content.articles.iter().map(|d| (d, true));
     let pages = site.content.pages.iter().map(|d| (d, false));
-    articles
-        .chain(pages)
-        .filter(|(doc, _)| doc.lang == lang)
-        .filter_map(|(doc, is_article)| {
+    (articles.chain(pages))
+        .filter(move |(doc, _)| doc.lang == lang)
+        .filter_map(move |(doc, is_article)| {
             let key = match is_article {
                 true => PageKey::Article(doc.key.clone()),
                 false => PageKey::Page(doc.key.clone()),
             };
-            let summary = doc.front.summary.as_deref().unwrap_or_default();
-            let tags = doc.front.tags.join(" ");
-            Some(search::Document {
-                title: &doc.front.title,
-                href: site.href(&key, lang)?,
-                kind: if is_article { 1 } else { 2 },
-                summary: doc.front.summary.as_deref().map(shorten),
-                place: None,
-                amount: None,
-                id: None,
-                text: normalise(&format!("{summary} {tags} {}", doc.text)),
-            })
+            Some((doc, is_article, site.href(&key, lang)?))
         })
-        .collect()
+}
+
+/// An article's or page's searchable text: its summary, tags and body.
+fn content_text(doc: &crate::content::Document) -> String {
+    let summary = doc.front.summary.as_deref().unwrap_or_default();
+    let tags = doc.front.tags.join(" ");
+    format!("{summary} {tags} {}", doc.text)
 }
 
 fn facet_documents<'a>(
@@ -230,25 +247,10 @@ fn facet_documents<'a>(
     kinds: &mut Vec<String>,
 ) -> Vec<search::Document<'a>> {
     let mut documents = Vec::new();
-    for (f, facet) in site.facets.iter().enumerate() {
-        let title = site
-            .table
-            .field(&facet.field)
-            .map_or(facet.field.as_str(), |field| {
-                schema_text(&field.title, lang).text
-            });
-        kinds.push(title.to_string());
+    for f in 0..site.facets.len() {
+        kinds.push(facet_title(site, f, lang).to_string());
         let kind = kinds.len() - 1;
-        for v in 0..facet.values.len() {
-            let key = PageKey::FacetValue {
-                facet: f,
-                value: v,
-                page: 1,
-            };
-            let Some(href) = site.href(&key, lang) else {
-                continue;
-            };
-            let label = value_label(site, f, v, lang).text;
+        for (href, label, text) in facet_items(site, f, lang) {
             documents.push(search::Document {
                 title: label,
                 href,
@@ -257,11 +259,35 @@ fn facet_documents<'a>(
                 place: None,
                 amount: None,
                 id: None,
-                text: normalise(&format!("{label} {title}")),
+                text: normalise(&text),
             });
         }
     }
     documents
+}
+
+/// The title of facet `f` in `lang` (its field's title).
+fn facet_title<'a>(site: &'a Site<'_>, f: usize, lang: &'a str) -> &'a str {
+    let field = &site.facets[f].field;
+    (site.table.field(field)).map_or(field.as_str(), |field| schema_text(&field.title, lang).text)
+}
+
+/// Each value of facet `f` that has a page in `lang`: its address, its
+/// label and its searchable text (the label and the facet's title).
+fn facet_items<'a>(site: &'a Site<'_>, f: usize, lang: &'a str) -> Vec<(&'a str, &'a str, String)> {
+    let title = facet_title(site, f, lang);
+    (0..site.facets[f].values.len())
+        .filter_map(|v| {
+            let key = PageKey::FacetValue {
+                facet: f,
+                value: v,
+                page: 1,
+            };
+            let href = site.href(&key, lang)?;
+            let label = value_label(site, f, v, lang).text;
+            Some((href, label, format!("{label} {title}")))
+        })
+        .collect()
 }
 
 /// At most about 160 characters, cut at a space, with an ellipsis.

@@ -6,6 +6,7 @@ mod reader;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use bayan::build::{Options, search_corpus};
 use serde_json::Value;
 
 use crate::support::{Site, attrs, parse, repo};
@@ -105,6 +106,92 @@ fn every_query_of_the_relevance_set_finds_what_it_must() {
         "newly failing: {new:#?}\nnow passing (remove from expected-failures.txt): {fixed:#?}\n{}",
         reasons.join("\n")
     );
+}
+
+/// At 60,000 records many share a place's name in their title: the place's
+/// page, which leads to all of them, must still come first.
+#[test]
+fn a_place_page_ranks_before_records_of_equal_score() {
+    let site = Site::default_site();
+    site.build(&[]);
+    for (lang, query) in [("fr", "Tétouan"), ("ar", "تطوان")] {
+        let hrefs = Reader::open(manifest(&site.out(), lang))
+            .search(query)
+            .hrefs;
+        let records = hrefs.iter().filter(|h| h.contains("/tta-")).count();
+        assert!(records > 0, "{lang}: records found too: {hrefs:?}");
+        assert!(hrefs[0].ends_with("/tetouan/"), "{lang}: {hrefs:?}");
+    }
+}
+
+#[test]
+fn the_plain_corpus_holds_every_indexed_document_with_its_filters() {
+    let site = Site::default_site();
+    site.build(&[]);
+    let options = Options {
+        root: site.root().to_path_buf(),
+        ..Options::default()
+    };
+    let Ok(corpus) = search_corpus(&options) else {
+        panic!("the default site loads");
+    };
+    for lang in ["fr", "ar"] {
+        let indexed = Reader::open(manifest(&site.out(), lang)).every_href();
+        let plain: Vec<&str> = (corpus.documents.iter())
+            .filter(|d| d.lang == lang)
+            .map(|d| d.href.as_str())
+            .collect();
+        assert!(indexed.len() > 60, "{lang}: {} documents", indexed.len());
+        assert_eq!(
+            plain, indexed,
+            "{lang}: the same documents, in the same order"
+        );
+    }
+    let record = (corpus.documents.iter())
+        .find(|d| d.lang == "fr" && d.href.contains("tta-2023-006"))
+        .expect("a French record");
+    assert!(
+        record.text.contains("tétouanaise"),
+        "plain, not folded: {}",
+        record.text
+    );
+    assert!(
+        record.filters.values().flatten().any(|v| v == "Tétouan"),
+        "{:?}",
+        record.filters
+    );
+    assert!(corpus.index_files > 2 && corpus.index_bytes > 100_000);
+}
+
+/// The relevance set on a bigger site that holds the default site's
+/// documents among others (bench/default-plus.py), built into
+/// `BAYAN_SEARCH_OUT`: `cargo test --test integration search::at_scale --
+/// --ignored --nocapture`. Prints each failing query; fails if any does.
+#[test]
+#[ignore = "needs a site built by bench/default-plus.py"]
+fn at_scale() {
+    let out = PathBuf::from(std::env::var_os("BAYAN_SEARCH_OUT").expect("BAYAN_SEARCH_OUT"));
+    let set = relevance_set();
+    let readers: Vec<(&str, Reader)> = (["fr", "ar"].into_iter())
+        .map(|lang| (lang, Reader::open(manifest(&out, lang))))
+        .collect();
+    let mut failing = Vec::new();
+    for query in &set {
+        let reader = &readers
+            .iter()
+            .find(|(l, _)| *l == query.lang)
+            .expect("lang")
+            .1;
+        if let Some(why) = failure(reader, query) {
+            failing.push(format!("{} {:?}: {why}", query.lang, query.q));
+        }
+    }
+    println!(
+        "{} of {} queries pass",
+        set.len() - failing.len(),
+        set.len()
+    );
+    assert!(failing.is_empty(), "{}", failing.join("\n"));
 }
 
 /// Bytes a query reads from a cold cache, median and largest, per language:

@@ -177,6 +177,12 @@ impl Reader {
         }
     }
 
+    /// The address of every document, in the index's order.
+    pub fn every_href(&self) -> Vec<String> {
+        let n = self.manifest["n"].as_u64().expect("n") as usize;
+        (0..n).map(|d| self.href(d)).collect()
+    }
+
     fn href(&self, d: usize) -> String {
         let per_page = self.manifest["p"].as_u64().expect("p") as usize;
         let page = self.get(&format!("d/{}.json", d / per_page));
