@@ -4,7 +4,7 @@
 //! `INSTA_UPDATE=always cargo test --test integration lang`.
 
 use crate::bad_input::{EXPECTED, fixture};
-use crate::support::{Site, path_str};
+use crate::support::{Site, path_str, repo};
 
 /// The default site with a bad-input case over it.
 fn broken(case: &str) -> Site {
@@ -37,6 +37,23 @@ fn check_prints_problems_in_arabic_with_lang_ar() {
     let run = site.bayan(&["check", "--root", path_str(site.root()), "--lang", "ar"]);
     run.assert_failure();
     insta::assert_snapshot!("check_ar", run.stderr());
+}
+
+#[test]
+fn front_matter_mistakes_read_in_french_with_lang_fr() {
+    let site = broken("front_matter_editors_mistakes");
+    let run = site.bayan(&["--lang", "fr", "check", "--root", path_str(site.root())]);
+    run.assert_failure();
+    insta::assert_snapshot!("front_matter_fr", run.stderr());
+}
+
+#[test]
+fn broken_links_images_and_translations_read_in_arabic_with_lang_ar() {
+    let site = Site::default_site();
+    site.overlay(&repo().join("tests/fixtures/check/links"), &[]);
+    let run = site.bayan(&["--lang", "ar", "check", "--root", path_str(site.root())]);
+    run.assert_failure();
+    insta::assert_snapshot!("links_ar", run.stderr());
 }
 
 #[test]
