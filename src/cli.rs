@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{self, Options};
-use crate::diagnostics::report::{Format, render};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::report::{Format, Printing};
+use crate::diagnostics::{Diagnostic, Diagnostics, Lang};
 use crate::model::urls;
 
 /// Bayan: bilingual transparency sites from CSV data and Markdown news.
@@ -20,6 +20,10 @@ pub struct Cli {
     /// How to print problems: for people, as JSON lines, or as GitHub annotations.
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// The language of the problems printed (English by default; the
+    /// preview's overlay follows each page's language).
+    #[arg(long, global = true, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
     /// Print the time each stage took.
     #[arg(long, short, global = true)]
     pub verbose: bool,
@@ -119,6 +123,10 @@ pub enum New {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let printing = Printing {
+        format: cli.format,
+        lang: cli.lang,
+    };
     match cli.command {
         Command::Build {
             output,
@@ -135,7 +143,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 memo: None,
             };
             let outcome = build::build(&options);
-            print_diagnostics(&outcome.diagnostics, cli.format);
+            printing.print(&outcome.diagnostics);
             match outcome.facts {
                 Some(facts) => {
                     print_facts(&facts, cli.verbose);
@@ -160,7 +168,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..Options::default()
             };
             let outcome = build::check(&options, build::CheckOptions { external });
-            check_result(&outcome, cli.format, deny_warnings)
+            check_result(&outcome, printing, deny_warnings)
         }
         Command::Init {
             dir,
@@ -172,7 +180,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 languages,
                 from,
             },
-            cli.format,
+            printing,
         ),
         Command::Theme {
             what: Theme::Eject { name },
@@ -185,7 +193,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(diagnostic) => {
-                print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
+                printing.print(&std::iter::once(diagnostic).collect());
                 ExitCode::FAILURE
             }
         },
@@ -205,24 +213,24 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
                 bind,
                 port,
-                format: cli.format,
+                printing,
             };
             match crate::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(diagnostic) => {
-                    print_diagnostics(&std::iter::once(diagnostic).collect(), cli.format);
+                    printing.print(&std::iter::once(diagnostic).collect());
                     ExitCode::FAILURE
                 }
             }
         }
         Command::New {
             what: New::Article { slug },
-        } => new_article(&cli.root, &slug, cli.format),
+        } => new_article(&cli.root, &slug, printing),
     }
 }
 
 /// Creates the article's files and says where `serve` shows the draft.
-fn new_article(root: &std::path::Path, slug: &str, format: Format) -> ExitCode {
+fn new_article(root: &std::path::Path, slug: &str, printing: Printing) -> ExitCode {
     match crate::content::scaffold::new_article(root, slug) {
         Ok(article) => {
             for file in &article.files {
@@ -237,13 +245,13 @@ fn new_article(root: &std::path::Path, slug: &str, format: Format) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(diagnostic) => {
-            print_diagnostics(&std::iter::once(diagnostic).collect(), format);
+            printing.print(&std::iter::once(diagnostic).collect());
             ExitCode::FAILURE
         }
     }
 }
 
-fn init(options: crate::init::Options, format: Format) -> ExitCode {
+fn init(options: crate::init::Options, printing: Printing) -> ExitCode {
     match crate::init::init(&options) {
         Ok(created) => {
             for file in &created.files {
@@ -258,21 +266,21 @@ fn init(options: crate::init::Options, format: Format) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(diagnostics) => failed_init(&diagnostics, format),
+        Err(diagnostics) => failed_init(&diagnostics, printing),
     }
 }
 
-fn failed_init(diagnostics: &Diagnostics, format: Format) -> ExitCode {
-    print_diagnostics(diagnostics, format);
+fn failed_init(diagnostics: &Diagnostics, printing: Printing) -> ExitCode {
+    printing.print(diagnostics);
     eprintln!("init failed");
     ExitCode::FAILURE
 }
 
 /// Prints what `check` found; exit status 1 on errors, or on warnings
 /// with `--deny-warnings`.
-fn check_result(outcome: &build::Outcome, format: Format, deny_warnings: bool) -> ExitCode {
+fn check_result(outcome: &build::Outcome, printing: Printing, deny_warnings: bool) -> ExitCode {
     let diagnostics = &outcome.diagnostics;
-    print_diagnostics(diagnostics, format);
+    printing.print(diagnostics);
     for share in &outcome.translation {
         eprintln!("{share}");
     }
@@ -291,19 +299,6 @@ fn check_result(outcome: &build::Outcome, format: Format, deny_warnings: bool) -
     } else {
         eprintln!("check passed");
         ExitCode::SUCCESS
-    }
-}
-
-fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    let text = render(diagnostics, format);
-    // Machine formats go to stdout for piping; people read stderr.
-    if format == Format::Human {
-        eprint!("{text}");
-    } else {
-        print!("{text}");
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::content::{Content, Document};
 use crate::data::Data;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::locale::Strings;
 
 /// How much of the site a language has: (done, needed) of each kind.
@@ -168,14 +168,14 @@ fn missing_documents(languages: &[String], documents: &[Document]) -> Vec<Diagno
                 continue;
             }
             let file = doc.source.with_file_name(format!("{}.{lang}.md", doc.key));
+            let args = vec![
+                ("name", doc.key.clone()),
+                ("lang", lang.clone()),
+                ("file", file.display().to_string()),
+            ];
             found.push(
-                Diagnostic::warning(format!("`{}` has no `{lang}` version", doc.key))
-                    .with_code("translation-missing-document")
-                    .in_file(&doc.source)
-                    .with_hint(format!(
-                        "write {}; until then readers of `{lang}` see a notice",
-                        file.display()
-                    )),
+                Diagnostic::coded(Severity::Warning, "translation-missing-document", args)
+                    .in_file(&doc.source),
             );
         }
     }
@@ -207,16 +207,14 @@ fn empty_cells(languages: &[String], data: &Data) -> Vec<Diagnostic> {
                     span: 0..0,
                     line_text: String::new(),
                 };
+                let args = vec![
+                    ("count", gaps.len().to_string()),
+                    ("column", format!("{}_{lang}", field.name)),
+                    ("line", first.to_string()),
+                ];
                 found.push(
-                    Diagnostic::warning(format!(
-                        "{} {} of `{}_{lang}` empty while another language has text",
-                        gaps.len(),
-                        if gaps.len() == 1 { "cell" } else { "cells" },
-                        field.name
-                    ))
-                    .at(&table.path, location)
-                    .with_code("translation-missing-cells")
-                    .with_hint(format!("translate them; the first is on line {first}")),
+                    Diagnostic::coded(Severity::Warning, "translation-missing-cells", args)
+                        .at(&table.path, location),
                 );
             }
         }

@@ -17,7 +17,7 @@ use url::Url;
 
 use super::collect::{Collected, Kind, PageFacts, Reference, page_facts};
 use super::locate::Attribution;
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, Severity, suggest};
 
 /// What is wrong with one reference.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -195,10 +195,9 @@ fn describe(
 ) -> Diagnostic {
     let value = &reference.value;
     let base_path = resolver.base.path();
+    let link = || vec![("link", value.clone())];
     match problem {
-        Problem::Unparsable => Diagnostic::error(format!("the address `{value}` is not a valid URL"))
-            .with_code("link-invalid")
-            .with_hint("check it for spaces or stray characters"),
+        Problem::Unparsable => Diagnostic::coded(Severity::Error, "link-invalid", link()),
         Problem::OutsideBase => Diagnostic::error(format!(
             "`{value}` leads outside the site's folder `{base_path}`"
         ))
@@ -210,43 +209,43 @@ fn describe(
         )),
         Problem::MissingFile => missing(reference, resolver, page),
         Problem::MissingAnchor(id) => {
-            let ids = page.join(value).ok().and_then(|url| resolver.ids_of(&url).cloned());
+            let ids = page
+                .join(value)
+                .ok()
+                .and_then(|url| resolver.ids_of(&url).cloned());
             let known = ids.unwrap_or_default();
-            let hint = did_you_mean(id, known.iter().map(String::as_str)).unwrap_or_else(|| {
-                "link to the id of a heading of that page (shown in its address bar when \
-                 you follow its table of contents)"
-                    .into()
-            });
-            Diagnostic::error(format!("the link `{value}` points to `#{id}`, which that page does not have"))
-                .with_code("anchor-missing")
-                .with_hint(hint)
+            let mut args = link();
+            args.push(("id", id.clone()));
+            args.extend(suggest(id, known.iter().map(String::as_str)).map(suggestion));
+            Diagnostic::coded(Severity::Error, "anchor-missing", args)
         }
-        Problem::NoAlt => Diagnostic::error(format!("the image `{value}` has no text alternative (alt)"))
-            .with_code("image-alt-missing")
-            .with_hint("describe what it shows for people who cannot see it: ![description](path)"),
-        Problem::EmptyAlt => Diagnostic::warning(format!("the image `{value}` has an empty text alternative"))
-            .with_code("image-alt-empty")
-            .with_hint("describe what it shows: ![description](path); leave it empty only for a purely decorative image"),
+        Problem::NoAlt => Diagnostic::coded(Severity::Error, "image-alt-missing", link()),
+        Problem::EmptyAlt => Diagnostic::coded(Severity::Warning, "image-alt-empty", link()),
     }
+}
+
+fn suggestion(close: &str) -> (&'static str, String) {
+    ("suggestion", close.to_string())
 }
 
 fn missing(reference: &Reference, resolver: &Resolver<'_>, page: &Url) -> Diagnostic {
     let value = &reference.value;
+    let mut args = vec![("link", value.clone())];
     match reference.kind {
-        Kind::Image => Diagnostic::error(format!("the image `{value}` does not exist"))
-            .with_code("image-missing")
-            .with_hint("put the file in the site's static/ folder (static/images/…) and write its path from there, such as /images/photo.jpg"),
-        Kind::Resource => Diagnostic::error(format!("the page loads `{value}`, which the build did not write"))
-            .with_code("resource-missing")
-            .with_hint("name a static file with asset(path=…) and an index with site.links"),
+        Kind::Image => Diagnostic::coded(Severity::Error, "image-missing", args),
+        Kind::Resource => Diagnostic::error(format!(
+            "the page loads `{value}`, which the build did not write"
+        ))
+        .with_code("resource-missing")
+        .with_hint("name a static file with asset(path=…) and an index with site.links"),
         Kind::Link => {
-            let resolved = page.join(value).map(|u| u.path().to_string()).unwrap_or_default();
+            let resolved = page
+                .join(value)
+                .map(|u| u.path().to_string())
+                .unwrap_or_default();
             let paths: Vec<String> = resolver.page_paths().collect();
-            let hint = did_you_mean(&resolved, paths.iter().map(String::as_str))
-                .unwrap_or_else(|| "check the address: every page of the site is listed in sitemap.xml".into());
-            Diagnostic::error(format!("the link `{value}` leads to a page that does not exist"))
-                .with_code("link-broken")
-                .with_hint(hint)
+            args.extend(suggest(&resolved, paths.iter().map(String::as_str)).map(suggestion));
+            Diagnostic::coded(Severity::Error, "link-broken", args)
         }
     }
 }

@@ -1,7 +1,7 @@
 //! File names `NAME.LANG.md`: the shared name links translations, the
 //! language suffix says which language the file is in.
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, Severity, suggest};
 
 /// Names that would clash with a device on Windows or with an address the
 /// site itself uses (a section index, pagination).
@@ -39,17 +39,13 @@ fn no_suffix(stem: &str, languages: &[String]) -> Diagnostic {
     let attached = languages
         .iter()
         .find_map(|l| stem.strip_suffix(&format!("-{l}")).map(|key| (key, l)));
-    let hint = match attached {
-        Some((key, lang)) => format!("did you mean `{key}.{lang}.md`?"),
-        None => {
-            let names: Vec<_> = languages
-                .iter()
-                .map(|l| format!("`{stem}.{l}.md`"))
-                .collect();
-            format!("name it {}, one file per language", names.join(", "))
-        }
-    };
-    Diagnostic::error("the file name has no language suffix").with_hint(hint)
+    let names: Vec<_> = languages
+        .iter()
+        .map(|l| format!("`{stem}.{l}.md`"))
+        .collect();
+    let mut args = vec![("names", names.join(", "))];
+    args.extend(attached.map(|(key, lang)| ("suggestion", format!("{key}.{lang}.md"))));
+    Diagnostic::coded(Severity::Error, "file-name-no-language", args)
 }
 
 fn check_language(key: &str, lang: &str, languages: &[String]) -> Result<(), Box<Diagnostic>> {
@@ -57,15 +53,15 @@ fn check_language(key: &str, lang: &str, languages: &[String]) -> Result<(), Box
         return Ok(());
     }
     let lower = lang.to_lowercase();
-    let suggestion = did_you_mean(&lower, languages.iter().map(String::as_str))
-        .map(|s| format!("{s} "))
-        .unwrap_or_default();
-    let hint = format!(
-        "{suggestion}the site's languages are: {} (set in site.toml); name the file `{key}.LANG.md`",
-        languages.join(", ")
-    );
-    let message = format!("`{lang}` is not one of the site's languages");
-    Err(Box::new(Diagnostic::error(message).with_hint(hint)))
+    let mut args = vec![
+        ("lang", lang.to_string()),
+        ("languages", languages.join(", ")),
+        ("name", key.to_string()),
+    ];
+    let close = suggest(&lower, languages.iter().map(String::as_str));
+    args.extend(close.map(|s| ("suggestion", format!("`{s}`"))));
+    let diagnostic = Diagnostic::coded(Severity::Error, "file-name-unknown-language", args);
+    Err(Box::new(diagnostic))
 }
 
 fn check_name(key: &str, lang: &str) -> Result<(), Box<Diagnostic>> {

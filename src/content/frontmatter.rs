@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostic, Location, Severity, did_you_mean};
+use crate::diagnostics::{Diagnostic, Location, Severity, suggest};
 use crate::input_text::forbidden_control_char;
 
 /// The keys a writer may use, for "did you mean" hints.
@@ -171,10 +171,9 @@ impl Checker<'_> {
         Location::at(self.source, 0..3)
     }
 
-    fn report(&mut self, location: Location, message: &str, hint: &str) {
-        let diagnostic = Diagnostic::error(message)
-            .at(self.file, location)
-            .with_hint(hint);
+    /// An error from the catalogue (`code`, with the values it names).
+    fn report(&mut self, location: Location, code: &'static str, args: Args) {
+        let diagnostic = Diagnostic::coded(Severity::Error, code, args).at(self.file, location);
         self.problems.push(diagnostic);
     }
 
@@ -184,12 +183,9 @@ impl Checker<'_> {
         while let Some((offset, c)) = forbidden_control_char(&front[from..]) {
             let at = from + offset;
             let location = self.at(at..at + c.len_utf8());
-            let message = format!(
-                "the front matter holds an invisible control character (U+{:04X})",
-                u32::from(c)
-            );
-            let hint = "delete it (it often comes with text pasted from a word processor) and type a space or a line break instead";
-            self.report(location, &message, hint);
+            let character = format!("U+{:04X}", u32::from(c));
+            let args = vec![("character", character)];
+            self.report(location, "front-matter-control-character", args);
             from = at + c.len_utf8();
         }
     }
@@ -197,11 +193,8 @@ impl Checker<'_> {
     fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
         let location = self.at(error.span().unwrap_or(0..0));
         let message = error.message().lines().next().unwrap_or_default().trim();
-        Diagnostic::error(format!("the front matter is not valid: {message}"))
-            .at(self.file, location)
-            .with_hint(
-                "front matter is TOML: `title = \"…\"`, `date = 2023-08-08`, `tags = [\"…\"]`",
-            )
+        let args = vec![("detail", message.to_string())];
+        Diagnostic::coded(Severity::Error, "front-matter-invalid", args).at(self.file, location)
     }
 
     /// Reports and removes the keys of `table` that are not in `known`, so
@@ -213,10 +206,10 @@ impl Checker<'_> {
             .map(|key| (key.get_ref().to_string(), key.span()))
             .collect();
         for (key, span) in &unknown {
-            let hint = did_you_mean(key, known.iter().copied())
-                .unwrap_or_else(|| format!("the keys are: {}", known.join(", ")));
+            let mut args = vec![("key", key.clone()), ("keys", known.join(", "))];
+            args.extend(suggest(key, known.iter().copied()).map(|s| ("suggestion", s.to_string())));
             let at = self.at(span.clone());
-            self.report(at, &format!("unknown front matter key `{key}`"), &hint);
+            self.report(at, "front-matter-unknown-key", args);
         }
         for (key, _) in &unknown {
             table.remove(key.as_str());
@@ -242,11 +235,7 @@ impl Checker<'_> {
         };
         if require_date && front.date.is_none() && raw.date.is_none() {
             let at = self.opening_fence();
-            self.report(
-                at,
-                "this article has no date",
-                "add its publication day: `date = 2023-08-08`",
-            );
+            self.report(at, "article-no-date", Vec::new());
         }
         if self.problems.is_empty() {
             Ok(front)
@@ -258,21 +247,13 @@ impl Checker<'_> {
     fn title(&mut self, title: Option<Spanned<String>>) -> String {
         let Some(title) = title else {
             let at = self.opening_fence();
-            self.report(
-                at,
-                "the front matter has no title",
-                "add a line `title = \"…\"`",
-            );
+            self.report(at, "front-matter-no-title", Vec::new());
             return String::new();
         };
         let text = title.get_ref().trim().to_string();
         if text.is_empty() {
             let at = self.at(title.span());
-            self.report(
-                at,
-                "the title is empty",
-                "write the title between the quotes",
-            );
+            self.report(at, "front-matter-title-empty", Vec::new());
         }
         text
     }
@@ -281,13 +262,9 @@ impl Checker<'_> {
         let value = value?;
         match to_date(value.get_ref()) {
             Ok(date) => Some(date),
-            Err(problem) => {
+            Err((code, args)) => {
                 let at = self.at(value.span());
-                self.report(
-                    at,
-                    &problem,
-                    "write the day as YYYY-MM-DD, for example `date = 2023-08-08`",
-                );
+                self.report(at, code, args);
                 None
             }
         }
@@ -299,7 +276,7 @@ impl Checker<'_> {
             let text = tag.get_ref().trim();
             if text.is_empty() {
                 let at = self.at(tag.span());
-                self.report(at, "this tag is empty", "remove it or write the tag");
+                self.report(at, "front-matter-tag-empty", Vec::new());
             } else if !out.iter().any(|t| t == text) {
                 out.push(text.to_string());
             }
@@ -313,19 +290,14 @@ impl Checker<'_> {
         let src_text = src.get_ref().trim().to_string();
         if src_text.is_empty() {
             let at = self.at(src.span());
-            self.report(
-                at,
-                "the image has no source",
-                "give its path, for example `src = \"/images/atelier.jpg\"`",
-            );
+            self.report(at, "front-matter-image-no-src", Vec::new());
         } else if let Some(scheme) = super::sanitize::dangerous_scheme(&src_text) {
             let at = self.at(src.span());
             let message = format!("the image uses a `{scheme}:` URL, which is refused");
-            self.report(
-                at,
-                &message,
-                "give a path on the site or a web address (https://...)",
-            );
+            let diagnostic = Diagnostic::error(message)
+                .at(self.file, at)
+                .with_hint("give a path on the site or a web address (https://...)");
+            self.problems.push(diagnostic);
         }
         let alt_text = alt
             .as_ref()
@@ -333,8 +305,7 @@ impl Checker<'_> {
             .unwrap_or_default();
         if alt_text.is_empty() {
             let at = self.at(alt.as_ref().map_or(whole, Spanned::span));
-            let hint = "describe the image for people who cannot see it: `alt = \"…\"`";
-            self.report(at, "the image has no text alternative (alt)", hint);
+            self.report(at, "front-matter-image-no-alt", Vec::new());
         }
         (!src_text.is_empty() && !alt_text.is_empty()).then_some(Image {
             src: src_text,
@@ -343,13 +314,19 @@ impl Checker<'_> {
     }
 }
 
+/// The values a catalogue message names.
+type Args = Vec<(&'static str, String)>;
+
+/// Why a value is not a date: a catalogue code and its values.
+pub type DateProblem = (&'static str, Args);
+
 /// A TOML date (`2023-08-08`) or a string "YYYY-MM-DD", as a civil date.
-fn to_date(value: &toml::Value) -> Result<Date, String> {
+fn to_date(value: &toml::Value) -> Result<Date, DateProblem> {
     match value {
         toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
             (Some(d), None) => civil_date(i64::from(d.year), i64::from(d.month), i64::from(d.day)),
-            (Some(_), Some(_)) => Err("the date has a time of day; give the day only".into()),
-            _ => Err("this is a time, not a date".into()),
+            (Some(_), Some(_)) => Err(("date-with-time", Vec::new())),
+            _ => Err(("date-is-a-time", Vec::new())),
         },
         toml::Value::String(text) => parse_iso_date(text.trim()),
         other => {
@@ -359,13 +336,16 @@ fn to_date(value: &toml::Value) -> Result<Date, String> {
             } else {
                 "a"
             };
-            Err(format!("expected a date, found {article} {kind}"))
+            Err((
+                "date-wrong-type",
+                vec![("kind", format!("{article} {kind}"))],
+            ))
         }
     }
 }
 
 /// Strictly `YYYY-MM-DD`, and a day that exists.
-pub fn parse_iso_date(text: &str) -> Result<Date, String> {
+pub fn parse_iso_date(text: &str) -> Result<Date, DateProblem> {
     let bytes = text.as_bytes();
     let shape = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| match i {
@@ -373,14 +353,17 @@ pub fn parse_iso_date(text: &str) -> Result<Date, String> {
             _ => b.is_ascii_digit(),
         });
     if !shape {
-        return Err(format!("\"{text}\" is not a date in the form YYYY-MM-DD"));
+        return Err(("date-wrong-form", vec![("text", text.to_string())]));
     }
     let number = |range: Range<usize>| text[range].parse::<i64>().unwrap_or_default();
     civil_date(number(0..4), number(5..7), number(8..10))
 }
 
-fn civil_date(year: i64, month: i64, day: i64) -> Result<Date, String> {
-    let not_a_day = || format!("{year:04}-{month:02}-{day:02} is not a day of the calendar");
+fn civil_date(year: i64, month: i64, day: i64) -> Result<Date, DateProblem> {
+    let not_a_day = || {
+        let date = format!("{year:04}-{month:02}-{day:02}");
+        ("date-not-in-calendar", vec![("date", date)])
+    };
     let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day))
     else {
         return Err(not_a_day());

@@ -32,22 +32,15 @@ pub fn measure(
     let at = source.find("\nimage").map_or(0, |at| at + 1);
     let location = Location::at(source, at..at + "image".len().min(source.len() - at));
     let relative = Path::new("static").join(src.trim_start_matches('/'));
-    let error = |message: String, hint: &str| {
-        Box::new(
-            Diagnostic::error(message)
-                .at(file, location.clone())
-                .with_hint(hint),
-        )
-    };
-    if !fsio::is_file(&root.join(&relative)) {
+    let error = |code: &'static str| {
         let args = vec![
             ("src", src.to_string()),
             ("path", relative.display().to_string()),
         ];
-        return Err(Box::new(
-            Diagnostic::coded(Severity::Error, "image-file-missing", args)
-                .at(file, location.clone()),
-        ));
+        Box::new(Diagnostic::coded(Severity::Error, code, args).at(file, location.clone()))
+    };
+    if !fsio::is_file(&root.join(&relative)) {
+        return Err(error("image-file-missing"));
     }
     let bytes = fsio::read_capped(&root.join(&relative), limit).map_err(|e| Box::new(e.into()))?;
     let size = image::ImageReader::new(Cursor::new(bytes))
@@ -56,12 +49,6 @@ pub fn measure(
         .and_then(|reader| reader.into_dimensions().ok());
     match size {
         Some((width, height)) => Ok(Some(ImageSize { width, height })),
-        None => Err(error(
-            format!(
-                "{} is not a JPEG or PNG image Bayan can read",
-                relative.display()
-            ),
-            "save the photo as JPEG (.jpg) or PNG (.png)",
-        )),
+        None => Err(error("image-not-readable")),
     }
 }

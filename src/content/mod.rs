@@ -361,9 +361,8 @@ fn read_source(path: &Path, relative: &Path, limit: u64) -> Result<String, Box<D
         let valid = error.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
         Box::new(
-            Diagnostic::error("the file is not UTF-8 text")
-                .at(relative, Location::at(&text, valid..valid))
-                .with_hint("save the file as UTF-8 in your editor"),
+            Diagnostic::coded(Severity::Error, "file-not-utf8", Vec::new())
+                .at(relative, Location::at(&text, valid..valid)),
         )
     })
 }

@@ -45,8 +45,8 @@ pub fn new_article(root: &Path, slug: &str) -> Result<NewArticle, Diagnostic> {
             .with_hint("choose another name, or edit the existing files"));
     }
     fsio::create_dir_all(&folder)?;
-    for file in &files {
-        fsio::write(file, template(today, slug))?;
+    for (file, language) in files.iter().zip(&site.languages) {
+        fsio::write(file, template(today, &language.code))?;
     }
     let sections = site
         .languages
@@ -63,9 +63,73 @@ pub fn new_article(root: &Path, slug: &str) -> Result<NewArticle, Diagnostic> {
     })
 }
 
-/// A draft: it stays out of the site until `draft = true` is removed.
-fn template(date: jiff::civil::Date, slug: &str) -> String {
+/// The placeholder words of a new article in one language: its title,
+/// the note on the draft line, and the body.
+struct Placeholders {
+    title: &'static str,
+    draft: &'static str,
+    body: &'static str,
+}
+
+const ENGLISH: Placeholders = Placeholders {
+    title: "Title of the article",
+    draft: "Remove the next line when the article is ready to publish.",
+    body: "Write the article here, in Markdown.",
+};
+
+/// Each language's words, so an editor meets their own language in the
+/// file; a language not listed gets the English ones.
+fn placeholders(lang: &str) -> &'static Placeholders {
+    const FRENCH: Placeholders = Placeholders {
+        title: "Titre de l’article",
+        draft: "Supprimez la ligne suivante quand l’article est prêt à être publié.",
+        body: "Écrivez l’article ici, en Markdown.",
+    };
+    const ARABIC: Placeholders = Placeholders {
+        title: "عنوان المقال",
+        draft: "احذفوا السطر التالي عندما يصبح المقال جاهزًا للنشر.",
+        body: "اكتبوا المقال هنا، بصيغة Markdown.",
+    };
+    const SPANISH: Placeholders = Placeholders {
+        title: "Título del artículo",
+        draft: "Borre la línea siguiente cuando el artículo esté listo para publicarse.",
+        body: "Escriba el artículo aquí, en Markdown.",
+    };
+    match lang {
+        "fr" => &FRENCH,
+        "ar" => &ARABIC,
+        "es" => &SPANISH,
+        _ => &ENGLISH,
+    }
+}
+
+/// A draft in `lang`: it stays out of the site until `draft = true` is
+/// removed.
+fn template(date: jiff::civil::Date, lang: &str) -> String {
+    let Placeholders { title, draft, body } = placeholders(lang);
     format!(
-        "+++\ntitle = \"{slug}\"\ndate = {date}\nsummary = \"\"\ntags = []\n# Remove the next line when the article is ready to publish.\ndraft = true\n+++\n\nWrite the article here, in Markdown.\n"
+        "+++\ntitle = \"{title}\"\ndate = {date}\nsummary = \"\"\ntags = []\n# {draft}\ndraft = true\n+++\n\n{body}\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_s_file_speaks_that_language() {
+        let date = jiff::civil::date(2026, 12, 1);
+        let arabic = template(date, "ar");
+        assert!(arabic.contains("title = \"عنوان المقال\"\n"), "{arabic}");
+        assert!(
+            arabic.ends_with("اكتبوا المقال هنا، بصيغة Markdown.\n"),
+            "{arabic}"
+        );
+        let french = template(date, "fr");
+        assert!(
+            french.contains("title = \"Titre de l’article\"\n"),
+            "{french}"
+        );
+        assert!(template(date, "zgh").contains("Title of the article"));
+    }
 }

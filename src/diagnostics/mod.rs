@@ -8,12 +8,15 @@
 //!    for machines (JSON, GitHub annotations).
 
 mod control;
+mod lang;
 mod location;
 pub mod messages;
 pub mod report;
+mod snippet;
 mod toml_error;
 
 pub use control::control_characters;
+pub use lang::Lang;
 pub use location::{Location, line_col};
 pub use toml_error::toml_diagnostic;
 
@@ -64,11 +67,12 @@ impl Diagnostic {
         args: Vec<(&'static str, String)>,
     ) -> Self {
         let entry = messages::catalogue("en").and_then(|c| c.get(code));
-        let message = entry.map_or_else(|| code.to_string(), |e| messages::fill(&e.message, &args));
+        let message = entry.map_or_else(|| code.to_string(), |e| e.message_for("en", &args));
         let mut diagnostic = Self::new(severity, message).with_code(code);
-        diagnostic.hint = entry
-            .and_then(|e| e.hint.as_ref())
-            .map(|h| messages::fill(h, &args));
+        diagnostic.hint = entry.and_then(|e| e.hint_for(&args));
+        diagnostic.label = entry
+            .and_then(|e| e.label.as_ref())
+            .map(|l| messages::fill(l, &args));
         diagnostic.args = args;
         diagnostic
     }

@@ -1,12 +1,10 @@
 //! Printing diagnostics: for people (compiler style) and for machines.
-
-use std::ops::Range;
-
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
 
-use super::{Diagnostic, Diagnostics, Severity};
+pub use super::snippet::window;
+use super::snippet::{NoFile, Snippet};
+use super::{Diagnostic, Diagnostics, Lang, Severity, messages};
 
 /// The output formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -20,38 +18,66 @@ pub enum Format {
     Github,
 }
 
+/// How a command prints diagnostics: the format, and the language of
+/// people's words (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Printing {
+    pub format: Format,
+    pub lang: Lang,
+}
+
+impl Printing {
+    /// Prints `diagnostics`: machine formats on stdout, for piping; people
+    /// read stderr.
+    pub fn print(self, diagnostics: &Diagnostics) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let text = render_in(diagnostics, self.format, self.lang);
+        if self.format == Format::Human {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+}
+
 /// All diagnostics in `format`, followed by a summary line for people.
 pub fn render(diagnostics: &Diagnostics, format: Format) -> String {
+    render_in(diagnostics, format, Lang::En)
+}
+
+/// [`render`] in `lang`: each message, label and hint the catalogues hold
+/// in that language is printed in it.
+pub fn render_in(diagnostics: &Diagnostics, format: Format, lang: Lang) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics.iter() {
+        let diagnostic = &messages::translate(diagnostic, lang.code());
         match format {
-            Format::Human => out.push_str(&human(diagnostic)),
+            Format::Human => out.push_str(&human_in(diagnostic, lang)),
             Format::Json => {
                 out.push_str(&json(diagnostic));
                 out.push('\n');
             }
-            Format::Github => out.push_str(&github(diagnostic)),
+            Format::Github => out.push_str(&github(diagnostic, lang)),
         }
     }
     if format == Format::Human && !diagnostics.is_empty() {
-        out.push_str(&summary(diagnostics));
+        let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
+        out.push_str(&lang.summary(errors, warnings));
+        out.push('\n');
     }
     out
-}
-
-fn summary(diagnostics: &Diagnostics) -> String {
-    let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}\n",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
 }
 
 /// One diagnostic the way a compiler prints it: header, `--> file:line:col`,
 /// the source line, a caret, then notes and the hint.
 pub fn human(diagnostic: &Diagnostic) -> String {
+    human_in(diagnostic, Lang::En)
+}
+
+/// [`human`] with the words around the message in `lang`.
+fn human_in(diagnostic: &Diagnostic, lang: Lang) -> String {
     let severity = match diagnostic.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
@@ -67,10 +93,10 @@ pub fn human(diagnostic: &Diagnostic) -> String {
     }
     let mut notes: Vec<String> = diagnostic.notes.iter().map(|n| visible(n)).collect();
     if let (Some(file), None) = (&diagnostic.file, &snippet) {
-        notes.insert(0, format!("in {}", visible(&file.display().to_string())));
+        notes.insert(0, lang.in_file(&visible(&file.display().to_string())));
     }
     if let Some(hint) = &diagnostic.hint {
-        notes.push(format!("hint: {}", visible(hint)));
+        notes.push(format!("{}{}", lang.hint(), visible(hint)));
     }
     report = report.with_notes(notes);
     let config = Config::default();
@@ -134,7 +160,7 @@ fn json(diagnostic: &Diagnostic) -> String {
     })
 }
 
-fn github(diagnostic: &Diagnostic) -> String {
+fn github(diagnostic: &Diagnostic, lang: Lang) -> String {
     let kind = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -151,7 +177,7 @@ fn github(diagnostic: &Diagnostic) -> String {
     }
     let mut message = diagnostic.message.clone();
     if let Some(hint) = &diagnostic.hint {
-        message.push_str(&format!(" (hint: {hint})"));
+        message.push_str(&format!(" ({}{hint})", lang.hint()));
     }
     format!(
         "::{kind} {}::{}\n",
@@ -168,128 +194,6 @@ fn escape_data(text: &str) -> String {
 
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// The one source line of a diagnostic, presented to codespan as a file whose
-/// only line carries the real line number, so the printed position is right
-/// without keeping whole files in memory.
-struct Snippet {
-    name: String,
-    text: String,
-    line: usize,
-    span: Range<usize>,
-    /// Characters cut from the start of a long line, so columns stay true.
-    skipped: usize,
-}
-
-/// Characters of context kept on each side of the span in a long line (a
-/// CSV row can be hundreds of characters wide).
-const CONTEXT: usize = 40;
-
-impl Snippet {
-    fn of(diagnostic: &Diagnostic) -> Option<Self> {
-        let (file, loc) = (diagnostic.file.as_ref()?, diagnostic.location.as_ref()?);
-        let (text, span, skipped) = window(&loc.line_text, loc.span.clone());
-        // One character for one: columns are unchanged, byte spans move.
-        let moved = |i: usize| visible(text.get(..i).unwrap_or_default()).len();
-        let span = moved(span.start)..moved(span.end);
-        let text = visible(&text);
-        Some(Self {
-            name: visible(&file.display().to_string()),
-            text,
-            line: loc.line,
-            span,
-            skipped,
-        })
-    }
-}
-
-/// The part of `line` around `span`, with `…` where it was cut; returns the
-/// new text, the span in it and the number of characters cut at the start.
-pub fn window(line: &str, span: Range<usize>) -> (String, Range<usize>, usize) {
-    // A span from elsewhere may be reversed or past the line: clamp it.
-    let start = span.start.min(line.len());
-    let span = start..span.end.clamp(start, line.len());
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let start_char = chars
-        .iter()
-        .position(|(i, _)| *i >= span.start)
-        .unwrap_or(chars.len());
-    let end_char = chars
-        .iter()
-        .position(|(i, _)| *i >= span.end)
-        .unwrap_or(chars.len());
-    let from = start_char.saturating_sub(CONTEXT);
-    let to = (end_char + CONTEXT).min(chars.len());
-    if from == 0 && to == chars.len() {
-        return (line.to_string(), span, 0);
-    }
-    let byte = |c: usize| chars.get(c).map_or(line.len(), |(i, _)| *i);
-    let prefix = if from > 0 { "…" } else { "" };
-    let suffix = if to < chars.len() { "…" } else { "" };
-    let text = format!("{prefix}{}{suffix}", &line[byte(from)..byte(to)]);
-    // The ellipsis stands for the cut characters: it takes one column.
-    let skipped = from.saturating_sub(usize::from(from > 0));
-    let local = |i: usize| (i.saturating_sub(byte(from)) + prefix.len()).min(text.len());
-    let local_span = local(span.start)..local(span.end);
-    (text, local_span, skipped)
-}
-
-impl<'a> Files<'a> for Snippet {
-    type FileId = ();
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(&self.name)
-    }
-
-    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(&self.text)
-    }
-
-    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
-        Ok(0)
-    }
-
-    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
-        Ok(self.line)
-    }
-
-    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, FilesError> {
-        Ok(0..self.text.len())
-    }
-
-    fn column_number(&'a self, (): (), _: usize, byte_index: usize) -> Result<usize, FilesError> {
-        let column =
-            codespan_reporting::files::column_index(&self.text, 0..self.text.len(), byte_index);
-        Ok(column + 1 + self.skipped)
-    }
-}
-
-/// For diagnostics without a position: codespan needs a file provider anyway.
-struct NoFile;
-
-impl<'a> Files<'a> for NoFile {
-    type FileId = ();
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Err(FilesError::FileMissing)
-    }
-
-    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Err(FilesError::FileMissing)
-    }
-
-    fn line_index(&'a self, (): (), _: usize) -> Result<usize, FilesError> {
-        Err(FilesError::FileMissing)
-    }
-
-    fn line_range(&'a self, (): (), _: usize) -> Result<Range<usize>, FilesError> {
-        Err(FilesError::FileMissing)
-    }
 }
 
 #[cfg(test)]
@@ -335,7 +239,7 @@ mod tests {
     #[test]
     fn spans_reversed_or_past_the_line_never_panic() {
         let line = format!("ab{},x", "é".repeat(100));
-        let reversed = Range { start: 300, end: 5 };
+        let reversed = std::ops::Range { start: 300, end: 5 };
         for span in [reversed, 500..600, 0..0, 150..150, 201..202, 82..83, 84..85] {
             let (text, local, _) = window(&line, span.clone());
             assert!(
@@ -354,7 +258,7 @@ mod tests {
             .with_label("here \u{1b}[1m")
             .with_note("value: \"\u{1b}[31m\"")
             .with_hint("hint \u{1b}");
-        for text in [human(&d), github(&d)] {
+        for text in [human(&d), github(&d, Lang::En)] {
             assert!(
                 !text.chars().any(|c| c.is_control() && c != '\n'),
                 "{text:?}"
@@ -384,7 +288,7 @@ mod tests {
 
     #[test]
     fn github_format_is_one_workflow_command() {
-        let text = github(&bad_amount());
+        let text = github(&bad_amount(), Lang::En);
         assert!(
             text.starts_with("::error file=data/projects.csv,line=2,col=18::this amount"),
             "{text}"

@@ -31,7 +31,7 @@ use std::time::Instant;
 
 use crate::build::{self, Options as BuildOptions};
 use crate::diagnostics::Diagnostic;
-use crate::diagnostics::report::{self, Format};
+use crate::diagnostics::report::Printing;
 
 /// The port `serve` listens on unless `--port` says otherwise.
 pub const DEFAULT_PORT: u16 = 8282;
@@ -49,7 +49,8 @@ pub struct Options {
     pub bind: IpAddr,
     /// 0 for any free port (the URL printed says which).
     pub port: u16,
-    pub format: Format,
+    /// How the terminal prints each rebuild's problems (`--format`, `--lang`).
+    pub printing: Printing,
 }
 
 /// What the request threads share.
@@ -156,7 +157,7 @@ fn print_changes(root: &std::path::Path, changed: &[PathBuf]) {
 fn rebuild(options: &Options, shared: &Shared, since: Instant) {
     let memory = compressed::Compressed::default();
     let outcome = build::build_into(&options.build, &memory);
-    print_diagnostics(&outcome.diagnostics, options.format);
+    options.printing.print(&outcome.diagnostics);
     let generation = match &outcome.facts {
         Some(facts) => {
             let generation = match &outcome.delta {
@@ -187,16 +188,4 @@ fn rebuild(options: &Options, shared: &Shared, since: Instant) {
         }
     };
     shared.hub.broadcast(generation);
-}
-
-fn print_diagnostics(diagnostics: &crate::diagnostics::Diagnostics, format: Format) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    let text = report::render(diagnostics, format);
-    if format == Format::Human {
-        eprint!("{text}");
-    } else {
-        print!("{text}");
-    }
 }

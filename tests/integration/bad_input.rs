@@ -634,3 +634,23 @@ fn rejects_an_as_of_date_written_day_first() {
 fn rejects_an_iati_mapping_naming_an_unknown_column() {
     check_case("iati_unknown_column");
 }
+
+#[test]
+fn reports_every_front_matter_mistake_an_editor_makes_with_its_code() {
+    check_case("front_matter_editors_mistakes");
+}
+
+#[test]
+fn rejects_a_file_name_without_its_language_and_suggests_the_right_one() {
+    check_case("file_name_without_language");
+}
+
+#[test]
+fn rejects_a_photo_that_is_not_an_image() {
+    check_case("image_not_readable");
+}
+
+#[test]
+fn rejects_an_article_not_saved_as_utf8() {
+    check_case("content_not_utf8");
+}

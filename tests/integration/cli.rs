@@ -133,9 +133,12 @@ fn new_article_creates_one_file_per_language_and_the_site_still_builds() {
         .map(|day| format!("{day}-visite-test"))
         .find(|name| site.path(&format!("content/news/{name}.fr.md")).is_file())
         .unwrap_or_else(|| panic!("no article created: {}", run.stdout()));
-    for lang in ["fr", "ar"] {
+    // Each file's placeholder title is in its own language.
+    for (lang, title) in [("fr", "Titre de l’article"), ("ar", "عنوان المقال")] {
         let file = format!("content/news/{name}.{lang}.md");
         assert!(site.path(&file).is_file(), "no {file}");
+        let text = site.read(&file);
+        assert!(text.contains(&format!("title = \"{title}\"")), "{text}");
         assert!(
             run.stdout().contains(&format!("{name}.{lang}.md")),
             "{}",

@@ -13,6 +13,7 @@ mod human_format;
 mod iati;
 mod images;
 mod init;
+mod lang;
 mod languages;
 mod maps;
 mod outputs;

@@ -205,3 +205,26 @@ fn answers_with_content_types_and_the_site_404_page() {
         (301, Some("/fr/"))
     );
 }
+
+#[test]
+fn the_terminal_prints_a_rebuild_s_problems_in_the_language_of_lang() {
+    let site = Site::default_site();
+    let server = Server::start(site.root(), &["--lang", "ar"]);
+    let good = site.read("data/projects.csv");
+    let (header, rest) = good.split_once('\n').expect("a header line");
+    site.write(
+        "data/projects.csv",
+        format!("{header}\n{}", rest.replacen(",2023,", ",deux mille,", 1)),
+    );
+    let printed = wait_for_line_that(&server.log, "the summary of a failed build", |l| {
+        l.starts_with("build failed")
+    });
+    let arabic = "error: الخانة في العمود `year` ليست سنة";
+    assert!(printed.iter().any(|l| l == arabic), "{printed:#?}");
+    let hint = "= نصيحة: اكتبوا السنة بأربعة أرقام: 2024";
+    assert!(printed.iter().any(|l| l.trim() == hint), "{printed:#?}");
+    assert!(
+        printed.iter().any(|l| l == "الأخطاء: 1، التنبيهات: 0"),
+        "{printed:#?}"
+    );
+}
