@@ -433,6 +433,7 @@ fn load_locales(
 ) -> Option<Arc<Locales>> {
     let files = string_files(config, layers, diagnostics);
     let strings = Strings::load_sources(&files, &config.default_language, diagnostics);
+    crate::locale::borrowed_month_names(config, &strings, diagnostics);
     let tags: Vec<(String, String)> = config
         .languages
         .iter()
