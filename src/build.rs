@@ -338,6 +338,7 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     );
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(content_diagnostics);
+    let data = model::withdrawn::split(&config, data, diagnostics);
     // Boundaries are checked against their lookup tables: only once these
     // loaded without errors.
     let boundaries = if diagnostics.has_errors() {

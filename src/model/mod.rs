@@ -16,6 +16,7 @@ pub mod redirects;
 mod resolve;
 mod trust;
 pub mod urls;
+pub mod withdrawn;
 
 use std::collections::BTreeMap;
 
@@ -62,6 +63,10 @@ pub struct Site<'a> {
     pub redirects: Vec<redirects::Redirect>,
     /// The corrections log, when the site keeps one.
     pub corrections: Option<&'a Table>,
+    /// Withdrawn records, each with a page at its address; their rows are
+    /// in `withdrawn_table`, never in `table`.
+    pub withdrawn: Vec<withdrawn::WithdrawnRecord>,
+    pub withdrawn_table: Option<&'a Table>,
 }
 
 /// One row of the records table.
@@ -204,11 +209,13 @@ pub fn build<'a>(
         &resolved.key_figures,
         diagnostics,
     );
+    let withdrawn = withdrawn::records(config, data);
     let parts = pages::Parts {
         config,
         content,
         table: resolved.table,
         records: &records,
+        withdrawn: &withdrawn,
         facets: &facets,
         has_indicators: resolved.indicators.is_some(),
     };
@@ -238,6 +245,8 @@ pub fn build<'a>(
         base_path,
         redirects,
         corrections,
+        withdrawn,
+        withdrawn_table: data.withdrawn.get(&config.records.table.name),
     };
     (!diagnostics.has_errors()).then_some(site)
 }

@@ -634,3 +634,13 @@ fn rejects_an_as_of_date_written_day_first() {
 fn rejects_an_iati_mapping_naming_an_unknown_column() {
     check_case("iati_unknown_column");
 }
+
+#[test]
+fn rejects_a_withdrawal_column_the_records_table_does_not_have() {
+    check_case("withdrawn_unknown_column");
+}
+
+#[test]
+fn rejects_a_withdrawal_date_column_that_is_not_a_date() {
+    check_case("withdrawn_date_not_a_date");
+}

@@ -27,3 +27,4 @@ mod support;
 mod themes;
 mod trust;
 mod water_site;
+mod withdrawn;
