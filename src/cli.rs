@@ -40,6 +40,10 @@ pub enum Command {
         /// Include articles marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// The addresses.json of the site as published: pages that moved
+        /// since are redirected, addresses that vanished are warnings.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Check data, content, templates and every rendered page (links,
     /// anchors, images, translations) without writing anything.
@@ -58,6 +62,10 @@ pub enum Command {
         /// Fail (exit status 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// The addresses.json of the site as published: pages that moved
+        /// since are redirected, addresses that vanished are warnings.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Preview the site while you edit it: build it into memory, serve it
     /// on this machine, rebuild and reload open pages on every save.
@@ -124,6 +132,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             base_url,
             drafts,
+            previous,
         } => {
             let options = Options {
                 root: cli.root,
@@ -133,6 +142,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 progress: crate::terminal::progress(cli.verbose),
                 data_cache: None,
                 memo: None,
+                previous,
             };
             let outcome = build::build(&options);
             print_diagnostics(&outcome.diagnostics, cli.format);
@@ -152,11 +162,13 @@ pub fn run(cli: Cli) -> ExitCode {
             base_url,
             external,
             deny_warnings,
+            previous,
         } => {
             let options = Options {
                 root: cli.root,
                 drafts,
                 base_url,
+                previous,
                 ..Options::default()
             };
             let outcome = build::check(&options, build::CheckOptions { external });

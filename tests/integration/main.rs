@@ -4,6 +4,7 @@
 //! and runs the built `bayan` binary on it, so nothing is ever written in the
 //! repository itself.
 
+mod addresses;
 mod bad_input;
 mod check;
 mod cli;
