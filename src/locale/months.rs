@@ -69,7 +69,8 @@ pub fn borrowed_month_names(config: &SiteConfig, strings: &Strings, diagnostics:
         let Some(format) = &language.format_locale else {
             continue;
         };
-        if strings.months(&language.code).is_some() {
+        // Without any strings file the language is already an error.
+        if strings.months(&language.code).is_some() || !strings.has_language(&language.code) {
             continue;
         }
         let code = &language.code;

@@ -144,6 +144,11 @@ impl Strings {
         }
     }
 
+    /// Whether any strings file was read for `lang`.
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.languages.contains_key(lang)
+    }
+
     /// The month names `lang`'s strings files list (`date.months`), if any:
     /// for a language whose formatting locale names months in another.
     pub fn months(&self, lang: &str) -> Option<&[String]> {
