@@ -66,6 +66,9 @@ pub struct Options {
     /// What the last good build made, so that a build into a sink renders
     /// only what changed (`serve`).
     pub memo: Option<Arc<Memo>>,
+    /// The address list of the build published before (`--previous`):
+    /// its addresses that moved are redirected, those that vanished named.
+    pub previous: Option<PathBuf>,
 }
 
 /// What a build did, for the summary line and `--verbose`.
@@ -205,6 +208,7 @@ fn stages(
         &inputs.data,
         &inputs.boundaries,
         &inputs.content,
+        inputs.previous.as_ref(),
         diagnostics,
     )?;
     clock.lap("model");
@@ -306,6 +310,7 @@ struct Inputs {
     boundaries: Boundaries,
     content: Content,
     locales: Arc<Locales>,
+    previous: Option<model::addresses::Previous>,
 }
 
 fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
@@ -340,6 +345,7 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
     );
     diagnostics.extend(data_diagnostics);
     diagnostics.extend(content_diagnostics);
+    let data = model::withdrawn::split(&config, data, diagnostics);
     // Boundaries are checked against their lookup tables: only once these
     // loaded without errors.
     let boundaries = if diagnostics.has_errors() {
@@ -348,6 +354,10 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
         boundaries::load(&config, &data, diagnostics)
     };
     let locales = load_locales(&config, &layers, diagnostics)?;
+    let previous = options
+        .previous
+        .as_deref()
+        .and_then(|p| previous(p, diagnostics));
     (!diagnostics.has_errors()).then_some(Inputs {
         config,
         layers,
@@ -355,7 +365,21 @@ fn load(options: &Options, diagnostics: &mut Diagnostics) -> Option<Inputs> {
         boundaries,
         content,
         locales,
+        previous,
     })
+}
+
+/// The address list of an earlier build, read and checked.
+fn previous(
+    path: &std::path::Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<model::addresses::Previous> {
+    let text = crate::fsio::read_capped_to_string(path, crate::config::MAX_CONFIG_BYTES * 64)
+        .map_err(|error| diagnostics.push(error.into()))
+        .ok()?;
+    model::addresses::Previous::parse(path, &text)
+        .map_err(|error| diagnostics.push(*error))
+        .ok()
 }
 
 /// What `check` adds: documents, data cells and UI strings that a reader of
@@ -435,6 +459,7 @@ fn load_locales(
 ) -> Option<Arc<Locales>> {
     let files = string_files(config, layers, diagnostics);
     let strings = Strings::load_sources(&files, &config.default_language, diagnostics);
+    crate::locale::borrowed_month_names(config, &strings, diagnostics);
     let tags: Vec<(String, String)> = config
         .languages
         .iter()

@@ -44,6 +44,10 @@ pub enum Command {
         /// Include articles marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// The addresses.json of the site as published: pages that moved
+        /// since are redirected, addresses that vanished are warnings.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Check data, content, templates and every rendered page (links,
     /// anchors, images, translations) without writing anything.
@@ -62,6 +66,10 @@ pub enum Command {
         /// Fail (exit status 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// The addresses.json of the site as published: pages that moved
+        /// since are redirected, addresses that vanished are warnings.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Preview the site while you edit it: build it into memory, serve it
     /// on this machine, rebuild and reload open pages on every save.
@@ -132,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             base_url,
             drafts,
+            previous,
         } => {
             let options = Options {
                 root: cli.root,
@@ -141,6 +150,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 progress: crate::terminal::progress(cli.verbose),
                 data_cache: None,
                 memo: None,
+                previous,
             };
             let outcome = build::build(&options);
             printing.print(&outcome.diagnostics);
@@ -160,11 +170,13 @@ pub fn run(cli: Cli) -> ExitCode {
             base_url,
             external,
             deny_warnings,
+            previous,
         } => {
             let options = Options {
                 root: cli.root,
                 drafts,
                 base_url,
+                previous,
                 ..Options::default()
             };
             let outcome = build::check(&options, build::CheckOptions { external });

@@ -32,7 +32,7 @@ pub static NO_MAPS: crate::boundaries::Boundaries = crate::boundaries::Boundarie
 pub fn with_default_site<R>(test: impl FnOnce(&crate::model::Site<'_>) -> R) -> R {
     let (config, data, content) = default_site_inputs(None);
     let mut diagnostics = Diagnostics::new();
-    let site = crate::model::build(&config, &data, &NO_MAPS, &content, &mut diagnostics);
+    let site = crate::model::build(&config, &data, &NO_MAPS, &content, None, &mut diagnostics);
     let site = site.unwrap_or_else(|| panic!("the default site's model: {diagnostics:?}"));
     test(&site)
 }

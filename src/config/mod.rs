@@ -161,6 +161,16 @@ pub struct Records {
     /// Fields shown first on a record's page, in this order.
     pub facts: Vec<Named>,
     pub per_page: usize,
+    /// The columns of a withdrawal's date and reason, when declared.
+    pub withdrawn: Option<Withdrawn>,
+}
+
+/// A record with a date in `date` is withdrawn, for the reason in `reason`
+/// (a translated field or a plain one).
+#[derive(Debug, Clone)]
+pub struct Withdrawn {
+    pub date: Named,
+    pub reason: Named,
 }
 
 #[derive(Debug, Clone)]

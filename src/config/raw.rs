@@ -171,6 +171,17 @@ pub struct RawRecords {
     pub facts: Vec<Spanned<String>>,
     #[serde(default = "default_per_page")]
     pub per_page: usize,
+    /// The columns that say a record was withdrawn: when, and why.
+    pub withdrawn: Option<RawWithdrawn>,
+}
+
+/// `withdrawn = { date = "withdrawn_on", reason = "withdrawal_reason" }`:
+/// a record whose `date` cell is filled is withdrawn.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWithdrawn {
+    pub date: Spanned<String>,
+    pub reason: Spanned<String>,
 }
 
 fn default_per_page() -> usize {

@@ -100,6 +100,10 @@ impl Validator<'_> {
                 .map(|f| self.named(f))
                 .collect(),
             per_page: raw.records.per_page,
+            withdrawn: raw.records.withdrawn.map(|w| super::Withdrawn {
+                date: self.named(w.date),
+                reason: self.named(w.reason),
+            }),
         };
         let glossary = self.glossary(raw.glossary, &codes);
         let record_figures = raw

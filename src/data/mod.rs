@@ -45,11 +45,39 @@ pub use value::Value;
 #[derive(Debug, Clone, Default)]
 pub struct Data {
     pub tables: BTreeMap<String, Table>,
+    /// Rows taken out of a table because they are withdrawn (see
+    /// [`Data::withdraw`]), by table name: same schema, only those rows.
+    pub withdrawn: BTreeMap<String, Table>,
 }
 
 impl Data {
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables.get(name)
+    }
+
+    /// Moves the rows of `table` whose `date_field` cell is filled into
+    /// [`Data::withdrawn`], so that no total, list, index or download of
+    /// the table holds them any more.
+    pub fn withdraw(&mut self, table: &str, date_field: &str) {
+        let Some(source) = self.tables.get_mut(table) else {
+            return;
+        };
+        let Some(column) = source.column_of(date_field, None) else {
+            return;
+        };
+        let is_withdrawn = |row: &Row| !matches!(row.values.get(column), None | Some(Value::Null));
+        let (gone, kept): (Vec<Row>, Vec<Row>) = std::mem::take(&mut source.rows)
+            .into_iter()
+            .partition(is_withdrawn);
+        source.rows = kept;
+        let withdrawn = Table {
+            name: source.name.clone(),
+            path: source.path.clone(),
+            schema: source.schema.clone(),
+            columns: source.columns.clone(),
+            rows: gone,
+        };
+        self.withdrawn.insert(table.to_string(), withdrawn);
     }
 }
 
@@ -189,7 +217,10 @@ pub fn load_limited(
         .into_iter()
         .map(|l| (l.table.name.clone(), privacy::redact(l.table)))
         .collect();
-    Data { tables }
+    Data {
+        tables,
+        withdrawn: BTreeMap::new(),
+    }
 }
 
 /// Every check of one table `t` given as text: its schema, its CSV bytes,

@@ -246,6 +246,7 @@ fn records(out: &mut String, table: &Table, plan: &Proposal) {
         None => out.push_str("# A translated text field shown under the title, if there is one.\n# summary = \"summary\"\n"),
     }
     out.push_str("# Records per page of the list.\nper_page = 20\n");
+    out.push_str("# A withdrawn record keeps a page at its address saying when and why,\n# and leaves every total, list and download: a date column (filled when\n# withdrawn) and a reason column (translated or not) of this table.\n# withdrawn = { date = \"withdrawn_on\", reason = \"withdrawal_reason\" }\n");
 }
 
 fn facets(

@@ -13,6 +13,7 @@
 //! as people round by hand.
 
 mod helpers;
+mod months;
 mod number;
 mod strings;
 mod strings_toml;
@@ -31,6 +32,7 @@ use icu_plurals::PluralRules;
 use rust_decimal::Decimal;
 
 pub use helpers::register_template_helpers;
+pub use months::borrowed_month_names;
 pub use strings::{Lookup, Strings};
 
 type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
@@ -148,6 +150,8 @@ pub struct Locale {
     /// Long, medium, short.
     dates: [DateFormatter; 3],
     percent_suffix: &'static str,
+    /// The language's own month names, when its strings file lists them.
+    months: Option<months::Months>,
 }
 
 impl Locale {
@@ -173,6 +177,7 @@ impl Locale {
             decimal,
             plurals,
             dates,
+            months: None,
         };
         if !locale.has_own_data(&icu) {
             return Err(LocaleError::Unsupported {
@@ -238,10 +243,30 @@ impl Locale {
         };
         let month = date.month().unsigned_abs();
         let day = date.day().unsigned_abs();
-        match Date::try_new_gregorian(i32::from(date.year()), month, day) {
+        let formatted = match Date::try_new_gregorian(i32::from(date.year()), month, day) {
             Ok(date) => formatter.format(&date).to_string(),
-            Err(_) => date.to_string(),
+            Err(_) => return date.to_string(),
+        };
+        match (&self.months, length) {
+            (Some(months), DateLength::Long | DateLength::Medium) => {
+                months.replace(&formatted, length == DateLength::Long, date)
+            }
+            _ => formatted,
         }
+    }
+
+    /// The same formatters, with the language's own month names (twelve,
+    /// January first) in place of the locale's in long and medium dates.
+    pub fn with_months(mut self, names: &[String]) -> Result<Locale, LocaleError> {
+        let icu: icu_locale::Locale =
+            self.tag
+                .parse()
+                .map_err(|e: icu_locale::ParseError| LocaleError::InvalidTag {
+                    tag: self.tag.clone(),
+                    reason: e.to_string(),
+                })?;
+        self.months = Some(months::Months::new(&icu, names)?);
+        Ok(self)
     }
 
     /// The CLDR cardinal plural category of `n`, as written (1.0 and 1 may
@@ -296,7 +321,11 @@ impl Locales {
     pub fn new(languages: &[(String, String)], strings: Strings) -> Result<Locales, LocaleError> {
         let mut locales = BTreeMap::new();
         for (code, tag) in languages {
-            if locales.insert(code.clone(), Locale::new(tag)?).is_some() {
+            let mut locale = Locale::new(tag)?;
+            if let Some(names) = strings.months(code) {
+                locale = locale.with_months(names)?;
+            }
+            if locales.insert(code.clone(), locale).is_some() {
                 return Err(LocaleError::DuplicateLanguage { code: code.clone() });
             }
         }

@@ -74,6 +74,8 @@ pub struct Lookup {
 pub struct Strings {
     default_language: String,
     languages: BTreeMap<String, BTreeMap<String, Message>>,
+    /// Each language's own month names, when its files list them.
+    months: BTreeMap<String, Vec<String>>,
 }
 
 impl Strings {
@@ -104,10 +106,14 @@ impl Strings {
     ) -> Strings {
         let mut languages: BTreeMap<String, BTreeMap<String, Message>> = BTreeMap::new();
         let mut placeholders = Placeholders::default();
+        let mut months = BTreeMap::new();
         for (lang, path, text) in files {
-            let messages = strings_toml::read(path, text, diagnostics);
+            let read = strings_toml::read(path, text, diagnostics);
+            if let Some(names) = read.months {
+                months.insert(lang.clone(), names);
+            }
             let by_key = languages.entry(lang.clone()).or_default();
-            for (key, message, location) in messages {
+            for (key, message, location) in read.messages {
                 placeholders.note(
                     lang == default_language,
                     lang,
@@ -134,7 +140,19 @@ impl Strings {
         Strings {
             default_language: default_language.to_string(),
             languages,
+            months,
         }
+    }
+
+    /// Whether any strings file was read for `lang`.
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.languages.contains_key(lang)
+    }
+
+    /// The month names `lang`'s strings files list (`date.months`), if any:
+    /// for a language whose formatting locale names months in another.
+    pub fn months(&self, lang: &str) -> Option<&[String]> {
+        self.months.get(lang).map(Vec::as_slice)
     }
 
     pub fn default_language(&self) -> &str {

@@ -29,18 +29,26 @@ pub(super) fn read_file(path: &Path) -> fsio::FsResult<String> {
     fsio::read_capped_to_string(path, crate::config::MAX_CONFIG_BYTES)
 }
 
-pub(super) fn read(
-    path: &Path,
-    source: &str,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(String, Message, Location)> {
+/// The key of a language's own month names: a list of twelve texts.
+pub(super) const MONTHS: &str = "date.months";
+
+/// What one strings file holds.
+#[derive(Default)]
+pub(super) struct Read {
+    /// Each message with where it is written.
+    pub messages: Vec<(String, Message, Location)>,
+    /// The month names, when the file lists them (`date.months`).
+    pub months: Option<Vec<String>>,
+}
+
+pub(super) fn read(path: &Path, source: &str, diagnostics: &mut Diagnostics) -> Read {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (table, errors) = DeTable::parse_recoverable(source);
     let mut reader = Reader {
         path,
         source,
         diagnostics,
-        messages: Vec::new(),
+        read: Read::default(),
     };
     for error in errors {
         let span = error.span().unwrap_or(0..0);
@@ -50,15 +58,14 @@ pub(super) fn read(
         );
     }
     reader.table("", table.get_ref());
-    reader.messages
+    reader.read
 }
 
 struct Reader<'a> {
     path: &'a Path,
     source: &'a str,
     diagnostics: &'a mut Diagnostics,
-    /// Each message with where it is written.
-    messages: Vec<(String, Message, Location)>,
+    read: Read,
 }
 
 impl Reader<'_> {
@@ -77,11 +84,13 @@ impl Reader<'_> {
         match value.get_ref() {
             DeValue::String(text) => {
                 let location = Location::at(self.source, value.span());
-                self.messages
+                self.read
+                    .messages
                     .push((name, Message::Text(text.to_string()), location));
             }
             DeValue::Table(table) if is_plural(table) => self.plural(name, table, value.span()),
             DeValue::Table(table) => self.table(&name, table),
+            DeValue::Array(items) if name == MONTHS => self.months(items, value.span()),
             other => {
                 let message = format!("`{name}` is {}, not a text", article(other.type_str()));
                 let hint = "write the text in quotes, or a table of plural forms \
@@ -108,7 +117,31 @@ impl Reader<'_> {
             self.push(Diagnostic::error(message).with_hint(hint), span.clone());
         }
         let location = Location::at(self.source, span);
-        self.messages.push((name, Message::Plural(forms), location));
+        self.read
+            .messages
+            .push((name, Message::Plural(forms), location));
+    }
+
+    /// Twelve month names, January first, each a non-empty text.
+    fn months(&mut self, items: &[Spanned<DeValue<'_>>], span: Range<usize>) {
+        let names: Vec<String> = items
+            .iter()
+            .filter_map(|item| item.get_ref().as_str())
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(str::to_string)
+            .collect();
+        if items.len() != 12 || names.len() != 12 {
+            let message = format!(
+                "`{MONTHS}` lists {} non-empty names of months, not 12",
+                names.len()
+            );
+            let hint = "write the twelve month names in quotes, January first: \
+                        [\"…\", \"…\", …]";
+            self.push(Diagnostic::error(message).with_hint(hint), span);
+            return;
+        }
+        self.read.months = Some(names);
     }
 
     fn unknown_category(&mut self, name: &str, key: &str, span: Range<usize>) {

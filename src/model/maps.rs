@@ -251,8 +251,15 @@ mod tests {
         let (config, data, content) = crate::testing::default_site_inputs(None);
         let mut diagnostics = Diagnostics::new();
         let boundaries = crate::boundaries::load(&config, &data, &mut diagnostics);
-        let site = crate::model::build(&config, &data, &boundaries, &content, &mut diagnostics)
-            .expect("model builds");
+        let site = crate::model::build(
+            &config,
+            &data,
+            &boundaries,
+            &content,
+            None,
+            &mut diagnostics,
+        )
+        .expect("model builds");
         let map = site.maps.first().expect("a map");
         assert_eq!(map.regions.len(), 8);
         let facet = &site.facets[map.facet];

@@ -7,6 +7,7 @@
 //! 4. List every page in every language with its URL; two pages on one URL
 //!    are an error.
 
+pub mod addresses;
 mod aggregate;
 pub mod assets;
 pub mod maps;
@@ -16,6 +17,7 @@ pub mod redirects;
 mod resolve;
 mod trust;
 pub mod urls;
+pub mod withdrawn;
 
 use std::collections::BTreeMap;
 
@@ -62,6 +64,13 @@ pub struct Site<'a> {
     pub redirects: Vec<redirects::Redirect>,
     /// The corrections log, when the site keeps one.
     pub corrections: Option<&'a Table>,
+    /// Withdrawn records, each with a page at its address; their rows are
+    /// in `withdrawn_table`, never in `table`.
+    pub withdrawn: Vec<withdrawn::WithdrawnRecord>,
+    pub withdrawn_table: Option<&'a Table>,
+    /// Old addresses of earlier builds that this one redirects to their
+    /// pages (`addresses::carry`), for the next build's list.
+    pub moved: Vec<addresses::Address>,
 }
 
 /// One row of the records table.
@@ -164,6 +173,7 @@ pub fn build<'a>(
     data: &'a Data,
     boundaries: &'a Boundaries,
     content: &'a Content,
+    previous: Option<&addresses::Previous>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Site<'a>> {
     let resolved = resolve::resolve(config, data, diagnostics)?;
@@ -204,16 +214,21 @@ pub fn build<'a>(
         &resolved.key_figures,
         diagnostics,
     );
+    let withdrawn = withdrawn::records(config, data);
     let parts = pages::Parts {
         config,
         content,
         table: resolved.table,
         records: &records,
+        withdrawn: &withdrawn,
         facets: &facets,
         has_indicators: resolved.indicators.is_some(),
     };
     let pages = pages::list(&parts, diagnostics);
-    let redirects = redirects::resolve(config, &pages, diagnostics);
+    let (carried, moved) = previous.map_or_else(Default::default, |previous| {
+        addresses::carry(&parts, &pages, previous, diagnostics)
+    });
+    let redirects = redirects::resolve(config, &pages, carried, diagnostics);
     let paths = pages::index(&pages);
     let base_path = urls::base_path(&config.base_url);
     let hrefs = paths
@@ -238,6 +253,9 @@ pub fn build<'a>(
         base_path,
         redirects,
         corrections,
+        withdrawn,
+        withdrawn_table: data.withdrawn.get(&config.records.table.name),
+        moved,
     };
     (!diagnostics.has_errors()).then_some(site)
 }

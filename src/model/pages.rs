@@ -17,6 +17,7 @@ pub struct Parts<'s, 'a> {
     pub content: &'a Content,
     pub table: &'a Table,
     pub records: &'s [Record],
+    pub withdrawn: &'s [super::withdrawn::WithdrawnRecord],
     pub facets: &'s [Facet<'a>],
     pub has_indicators: bool,
 }
@@ -30,6 +31,8 @@ pub enum PageKey {
         page: usize,
     },
     Project(usize),
+    /// A withdrawn record's page, at the address it had.
+    Withdrawn(usize),
     FacetIndex(usize),
     FacetValue {
         facet: usize,
@@ -108,6 +111,9 @@ fn list_records(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey, 
     }
     for (index, record) in site.records.iter().enumerate() {
         add(PageKey::Project(index), urls::child(&base, &record.slug));
+    }
+    for (index, record) in site.withdrawn.iter().enumerate() {
+        add(PageKey::Withdrawn(index), urls::child(&base, &record.slug));
     }
     for (f, facet) in site.facets.iter().enumerate() {
         let facet_base = urls::child(&base, facet.slugs.get(lang).map_or("", String::as_str));
@@ -226,14 +232,16 @@ fn source_of(site: &Parts<'_, '_>, key: &PageKey) -> std::path::PathBuf {
             .map(|d| d.source.clone())
             .next()
             .unwrap_or_default(),
-        PageKey::Project(_) | PageKey::FacetValue { .. } => site.table.path.clone(),
+        PageKey::Project(_) | PageKey::Withdrawn(_) | PageKey::FacetValue { .. } => {
+            site.table.path.clone()
+        }
         _ => crate::config::CONFIG_FILE.into(),
     }
 }
 
 fn describe(site: &Parts<'_, '_>, key: &PageKey) -> String {
     match key {
-        PageKey::Article(_) | PageKey::Page(_) | PageKey::Project(_) => {
+        PageKey::Article(_) | PageKey::Page(_) | PageKey::Project(_) | PageKey::Withdrawn(_) => {
             source_of(site, key).display().to_string()
         }
         other => other.named(site.records, site.facets).to_string(),
@@ -273,6 +281,7 @@ impl std::fmt::Display for PageName<'_> {
                 Some(record) => write!(f, "the page of project {}", record.id),
                 None => write!(f, "a project page"),
             },
+            PageKey::Withdrawn(_) => write!(f, "the page of a withdrawn project"),
             PageKey::FacetIndex(i) => match facet(*i) {
                 Some(facet) => write!(f, "the list of every {}", facet.field),
                 None => write!(f, "a list of values"),

@@ -132,8 +132,15 @@ mod tests {
         let (config, data, content) = crate::testing::default_site_inputs(None);
         let mut diagnostics = Diagnostics::new();
         let boundaries = crate::boundaries::load(&config, &data, &mut diagnostics);
-        let site = crate::model::build(&config, &data, &boundaries, &content, &mut diagnostics)
-            .expect("model builds");
+        let site = crate::model::build(
+            &config,
+            &data,
+            &boundaries,
+            &content,
+            None,
+            &mut diagnostics,
+        )
+        .expect("model builds");
         assert!(!diagnostics.has_errors(), "{diagnostics:?}");
         let map = site.point_maps.first().expect("a point map");
         let facet = &site.facets[map.facet];

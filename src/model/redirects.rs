@@ -20,11 +20,14 @@ pub struct Redirect {
     pub lang: String,
 }
 
-/// Every redirect of `config` followed to its page; an old address that
-/// is a page, a target that is none, and a loop are errors at their line.
+/// Every redirect of `config` followed to its page, then the `carried`
+/// ones (of addresses that moved since the previous build, which a
+/// declared redirect may lead to); an old address that is a page, a target
+/// that is none, and a loop are errors at their line.
 pub fn resolve(
     config: &SiteConfig,
     pages: &[Page],
+    carried: Vec<Redirect>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Redirect> {
     let mut languages: BTreeMap<&str, &str> = pages
@@ -37,6 +40,10 @@ pub fn resolve(
         .redirects
         .iter()
         .map(|r| (r.from.name.as_str(), &r.to))
+        .collect();
+    let moved: BTreeMap<&str, &str> = carried
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str()))
         .collect();
     let mut resolved = Vec::new();
     for redirect in &config.redirects {
@@ -54,7 +61,7 @@ pub fn resolve(
             );
             continue;
         }
-        match follow(&redirect.to, &next, &languages) {
+        match follow(&redirect.to, &next, &moved, &languages) {
             Ok(to) => resolved.push(Redirect {
                 from: from.name.clone(),
                 lang: languages[to.as_str()].to_string(),
@@ -63,6 +70,7 @@ pub fn resolve(
             Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
+    resolved.extend(carried);
     resolved
 }
 
@@ -70,6 +78,7 @@ pub fn resolve(
 fn follow(
     to: &Named,
     next: &BTreeMap<&str, &Named>,
+    moved: &BTreeMap<&str, &str>,
     pages: &BTreeMap<&str, &str>,
 ) -> Result<String, Box<Diagnostic>> {
     let mut seen = BTreeSet::new();
@@ -91,6 +100,9 @@ fn follow(
                 .with_note(format!("the loop goes through {}", chain.join(", ")))
                 .with_hint("make one of these redirects lead to a page of the site"),
             ));
+        }
+        if let Some(page) = moved.get(at.name.as_str()) {
+            return Ok((*page).to_string());
         }
         match next.get(at.name.as_str()) {
             Some(following) => at = following,

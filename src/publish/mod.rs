@@ -46,7 +46,9 @@ pub fn publish_beside_pages(
 ) {
     let robots = ("robots.txt".to_string(), Ok(robots(site).into_bytes()));
     let manifest = (assets::MANIFEST.to_string(), renderer.assets().manifest());
-    for (path, bytes) in [robots, manifest].into_iter().chain(indexes) {
+    let list = crate::model::addresses::list(site);
+    let addresses = (crate::model::addresses::FILE.to_string(), list.to_json());
+    for (path, bytes) in [robots, manifest, addresses].into_iter().chain(indexes) {
         let result = bytes
             .map_err(|error| Diagnostic::error(format!("cannot write {path}: {error}")))
             .and_then(|bytes| sink.put(&path, &bytes).map_err(Diagnostic::from));

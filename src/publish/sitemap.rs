@@ -49,7 +49,13 @@ fn write_split(site: &Site<'_>, sink: &dyn Sink, limit: usize) -> Vec<FsError> {
 /// Pages grouped by what they show, so each lists its translations.
 fn translation_groups<'a>(site: &'a Site<'_>) -> Vec<Versions<'a>> {
     let mut by_key: BTreeMap<&PageKey, Versions<'a>> = BTreeMap::new();
-    for page in &site.pages {
+    // A withdrawn record's page is kept for links people shared, not
+    // offered to search engines (it is marked noindex).
+    let listed = site
+        .pages
+        .iter()
+        .filter(|p| !matches!(p.key, PageKey::Withdrawn(_)));
+    for page in listed {
         by_key
             .entry(&page.key)
             .or_default()

@@ -140,6 +140,10 @@ fn insert_content(
             context.insert("record", &record_view(site, *index, lang));
             ("project", "project.html")
         }
+        PageKey::Withdrawn(index) => {
+            context.insert("record", &views::withdrawn_view(site, *index, lang));
+            ("withdrawn", "withdrawn.html")
+        }
         PageKey::FacetIndex(_) => ("facet_index", "facet_index.html"),
         PageKey::FacetValue {
             facet,

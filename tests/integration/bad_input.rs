@@ -654,3 +654,13 @@ fn rejects_a_photo_that_is_not_an_image() {
 fn rejects_an_article_not_saved_as_utf8() {
     check_case("content_not_utf8");
 }
+
+#[test]
+fn rejects_a_withdrawal_column_the_records_table_does_not_have() {
+    check_case("withdrawn_unknown_column");
+}
+
+#[test]
+fn rejects_a_withdrawal_date_column_that_is_not_a_date() {
+    check_case("withdrawn_date_not_a_date");
+}

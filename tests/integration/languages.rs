@@ -137,6 +137,13 @@ fn a_language_without_interface_texts_is_an_error_and_format_locale_formats_for_
     );
     let run = site.bayan(&args);
     run.assert_success();
+    assert!(
+        run.stderr().contains(
+            "warning: dates on `rif` pages will name their months in the language of `fr-MA`"
+        ),
+        "{}",
+        run.stderr()
+    );
     let home = site.read("out/rif/index.html");
     assert!(home.contains("lang=\"rif\""), "the page is in Tarifit");
     // Numbers follow fr-MA: 9.596.895,95.

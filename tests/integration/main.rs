@@ -4,6 +4,7 @@
 //! and runs the built `bayan` binary on it, so nothing is ever written in the
 //! repository itself.
 
+mod addresses;
 mod bad_input;
 mod check;
 mod cli;
@@ -28,3 +29,4 @@ mod support;
 mod themes;
 mod trust;
 mod water_site;
+mod withdrawn;

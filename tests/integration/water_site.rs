@@ -96,6 +96,22 @@ fn news_are_read_from_the_folder_site_toml_names() {
     assert_eq!(texts(&amazigh, "h1"), ["ⴰⵙⵙ ⴰⵎⴰⴹⵍⴰⵏ ⵏ ⵡⴰⵎⴰⵏ"]);
 }
 
+/// CLDR names no months in Amazigh: its dates take the theme's Tifinagh
+/// names, in fr-MA's order, while French keeps its own.
+#[test]
+fn amazigh_dates_name_their_months_in_tifinagh() {
+    let site = built();
+    let article = "ingmisn/2025-03-22-journee-de-leau/";
+    let amazigh = texts(&site.page(&format!("/zgh/{article}")), "time").join(" | ");
+    assert!(amazigh.contains("22 ⵎⴰⵕⵚ 2025"), "{amazigh}");
+    assert!(!amazigh.contains("mars"), "{amazigh}");
+    let french = texts(
+        &site.page("/fr/communiques/2025-03-22-journee-de-leau/"),
+        "time",
+    );
+    assert!(french.join(" | ").contains("22 mars 2025"), "{french:?}");
+}
+
 #[test]
 fn the_switcher_links_the_three_languages_of_a_record() {
     let site = built();

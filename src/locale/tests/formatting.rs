@@ -180,3 +180,52 @@ fn locale_can_be_shared_between_threads() {
     shared::<Locale>();
     shared::<crate::locale::Locales>();
 }
+
+/// Amazigh formatted by fr-MA: its own month names in long and medium
+/// dates, fr-MA's order, digits and numeric short dates.
+#[test]
+fn a_language_with_its_own_month_names_keeps_the_formatting_locale_for_the_rest() {
+    let names: Vec<String> = [
+        "ⵉⵏⵏⴰⵢⵔ",
+        "ⴱⵕⴰⵢⵕ",
+        "ⵎⴰⵕⵚ",
+        "ⵉⴱⵔⵉⵔ",
+        "ⵎⴰⵢⵢⵓ",
+        "ⵢⵓⵏⵢⵓ",
+        "ⵢⵓⵍⵢⵓⵣ",
+        "ⵖⵓⵛⵜ",
+        "ⵛⵓⵜⴰⵏⴱⵉⵔ",
+        "ⴽⵜⵓⴱⵔ",
+        "ⵏⵓⵡⴰⵏⴱⵉⵔ",
+        "ⴷⵓⵊⴰⵏⴱⵉⵔ",
+    ]
+    .map(String::from)
+    .to_vec();
+    let zgh = locale("fr-MA")
+        .with_months(&names)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(zgh.date(date(2023, 8, 8), DateLength::Long), "8 ⵖⵓⵛⵜ 2023");
+    assert_eq!(
+        zgh.date(date(2025, 3, 22), DateLength::Long),
+        "22 ⵎⴰⵕⵚ 2025"
+    );
+    // fr-MA abbreviates January in medium dates ("8 janv. 2023").
+    assert_eq!(
+        zgh.date(date(2023, 1, 8), DateLength::Medium),
+        "8 ⵉⵏⵏⴰⵢⵔ 2023"
+    );
+    assert_eq!(
+        zgh.date(date(2023, 12, 31), DateLength::Medium),
+        "31 ⴷⵓⵊⴰⵏⴱⵉⵔ 2023"
+    );
+    assert_eq!(zgh.date(date(2023, 8, 8), DateLength::Short), "08/08/2023");
+    assert_eq!(zgh.integer(10_000_000), "10.000.000");
+    // ar-MA's medium dates are digits only: nothing to replace.
+    let digits = locale("ar-MA")
+        .with_months(&names)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        digits.date(date(2023, 8, 8), DateLength::Medium),
+        "08\u{200f}/08\u{200f}/2023"
+    );
+}

@@ -246,3 +246,28 @@ fn warns_of_a_placeholder_its_string_never_receives_at_its_line() {
         Some("this string receives {count}: check the spelling")
     );
 }
+
+#[test]
+fn reads_twelve_month_names_and_refuses_any_other_count() {
+    let twelve = "date.months = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\", \"12\"]\n";
+    let zgh = format!("a = \"ⴱ\"\n{twelve}");
+    let (strings, diagnostics, _dir) =
+        load(&[("fr", "fr.toml", "a = \"b\"\n"), ("zgh", "zgh.toml", &zgh)]);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(strings.months("zgh").map(<[String]>::len), Some(12));
+    assert_eq!(strings.months("fr"), None);
+    // The month names are no UI text: nothing for other languages to translate.
+    assert_eq!(strings.missing(), Vec::<(String, String)>::new());
+    let short = "[date]\nmonths = [\"ⵉⵏⵏⴰⵢⵔ\", \"\"]\n";
+    let (strings, diagnostics, dir) = load(&[("fr", "fr.toml", ""), ("zgh", "zgh.toml", short)]);
+    assert_eq!(strings.months("zgh"), None);
+    assert_eq!(
+        messages(&diagnostics, dir.path()),
+        ["zgh.toml:2:10: error: `date.months` lists 1 non-empty names of months, not 12"]
+    );
+    let hint = diagnostics.iter().find_map(|d| d.hint.clone());
+    assert_eq!(
+        hint.as_deref(),
+        Some("write the twelve month names in quotes, January first: [\"…\", \"…\", …]")
+    );
+}

@@ -123,6 +123,7 @@ fn rejects_two_pages_on_one_url() {
             &data,
             &crate::testing::NO_MAPS,
             &content,
+            None,
             &mut diagnostics
         )
         .is_none()
@@ -170,6 +171,7 @@ fn rejects_a_facet_on_a_field_that_does_not_exist() {
             &data,
             &crate::testing::NO_MAPS,
             &content,
+            None,
             &mut diagnostics
         )
         .is_none()
@@ -197,6 +199,7 @@ fn an_overflowing_sum_is_an_error_at_its_row_not_a_panic() {
             &data,
             &crate::testing::NO_MAPS,
             &content,
+            None,
             &mut diagnostics
         )
         .is_none()
@@ -224,6 +227,7 @@ fn rejects_a_record_fact_that_is_not_a_field() {
         &data,
         &crate::testing::NO_MAPS,
         &content,
+        None,
         &mut diagnostics,
     );
     assert!(site.is_none());

@@ -9,6 +9,7 @@ mod point_map;
 mod record;
 mod shared;
 pub mod trust;
+mod withdrawn;
 
 pub use datasets::{DatasetView, FieldDoc, SliceDownloads, datasets, slice_downloads};
 pub use headlines::{HeadlineView, TermView};
@@ -17,6 +18,7 @@ pub use map::MapView;
 pub use point_map::PointMapView;
 pub use record::{RecordSummary, RecordView, record_summary, record_view};
 pub use shared::{SharedView, per_mille, shared_view, value_label};
+pub use withdrawn::{WithdrawnView, withdrawn_list, withdrawn_view};
 
 use serde::Serialize;
 

@@ -213,6 +213,10 @@ fn split_facts<'a>(
         FigureKind::Sum { field, .. } => Some(field.as_str()),
         FigureKind::Count => None,
     }));
+    // Always empty here: a record with a withdrawal date has its own page.
+    if let Some(w) = &config.withdrawn {
+        shown.extend([w.date.name.as_str(), w.reason.name.as_str()]);
+    }
     let (mut first, rest): (Vec<_>, Vec<_>) =
         fields.into_iter().partition(|f| facts.contains(&f.name));
     first.sort_by_key(|f| facts.iter().position(|name| *name == f.name));

@@ -35,6 +35,9 @@ pub struct SharedView<'a> {
     /// Facets drawn as points over a map.
     pub point_maps: Vec<super::PointMapView<'a>>,
     pub record_count: usize,
+    /// Withdrawn records: no figure counts them; the theme lists them
+    /// beside the totals (`partials/withdrawn_notice.html`).
+    pub withdrawn: Vec<super::WithdrawnView<'a>>,
     /// Who publishes the site, when declared (`[publisher]`).
     pub publisher: Option<super::trust::PublisherView<'a>>,
     /// As-of date, licence and the links to the trust pages.
@@ -159,6 +162,7 @@ pub fn shared_view<'a>(site: &'a Site<'_>, assets: &Assets, lang: &'a str) -> Sh
         maps: super::map::maps(site, lang),
         point_maps: super::point_map::point_maps(site, lang),
         record_count: site.records.len(),
+        withdrawn: super::withdrawn_list(site, lang),
         publisher: super::trust::publisher(site, assets, lang),
         trust: super::trust::trust(site, lang),
     }

@@ -80,8 +80,14 @@ pub fn corrections<'a>(site: &'a Site<'_>, lang: &'a str) -> Vec<CorrectionView<
         .map(|(index, row)| {
             let text = |field: &str| table.value(row, field).map(ToString::to_string);
             let record = text("record").unwrap_or_default();
-            let href = (site.records.iter().position(|r| r.id == record))
-                .and_then(|i| site.href(&PageKey::Project(i), lang));
+            // A withdrawn record's page says when and why.
+            let key = (site.records.iter().position(|r| r.id == record))
+                .map(PageKey::Project)
+                .or_else(|| {
+                    let withdrawn = site.withdrawn.iter().position(|r| r.id == record);
+                    withdrawn.map(PageKey::Withdrawn)
+                });
+            let href = key.and_then(|key| site.href(&key, lang));
             CorrectionView {
                 date: text("date").unwrap_or_default(),
                 href,
