@@ -151,6 +151,7 @@ pub struct Sections {
     pub legal: BTreeMap<String, String>,
     pub accessibility: BTreeMap<String, String>,
     pub corrections: BTreeMap<String, String>,
+    pub glossary: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]

@@ -154,6 +154,8 @@ pub struct RawSections {
     pub accessibility: PerLanguage,
     #[serde(default)]
     pub corrections: PerLanguage,
+    #[serde(default)]
+    pub glossary: PerLanguage,
 }
 
 /// Which table holds the records the site is about, and how to show them.

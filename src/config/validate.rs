@@ -324,6 +324,7 @@ impl Validator<'_> {
                 codes,
                 "sections.corrections",
             ),
+            glossary: self.slugs(&raw.glossary, "glossary", codes, "sections.glossary"),
         }
     }
 

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod default_site;
 mod deployment;
+mod glossary;
 mod human_format;
 mod iati;
 mod images;
