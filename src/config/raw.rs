@@ -28,6 +28,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub key_figures: Vec<RawKeyFigure>,
     #[serde(default)]
+    pub declared_figures: Vec<super::declared::RawDeclaredFigure>,
+    #[serde(default)]
     pub record_figures: Vec<RawRecordFigure>,
     #[serde(default)]
     pub glossary: Vec<RawTerm>,

@@ -1,5 +1,7 @@
 //! The glossary page (from `[[glossary]]`) in every language, linked from
-//! every footer and from each place a term is defined.
+//! every footer and from each place a term is defined; and the headline
+//! read "of" a declared total (`[[declared_figures]]`): "9,6 M DH engagés
+//! sur 10 M DH, soit 96 %".
 
 use crate::support::{Site, attrs, texts};
 
@@ -81,5 +83,54 @@ fn a_site_without_terms_has_no_glossary_page() {
     assert!(
         !footer.iter().any(|href| href.contains("glossaire")),
         "{footer:?}"
+    );
+}
+
+#[test]
+fn the_committed_headline_reads_of_the_declared_budget_with_its_share() {
+    let site = Site::default_site();
+    site.build(&[]);
+    for (lang, value, label, source) in [
+        // `texts` turns every space, no-break ones included, into " ".
+        (
+            "fr",
+            "9,6 M DH",
+            "engagés sur 10 M DH, soit 96 %",
+            "Source : Convention de partenariat 2023-2025",
+        ),
+        (
+            "ar",
+            "9,6 مليون درهم",
+            "ملتزم بها من أصل 10 مليون درهم، أي 96\u{200e}%\u{200e}",
+            "اتفاقية الشراكة 2023-2025",
+        ),
+    ] {
+        let home = site.page(&format!("/{lang}/"));
+        let values = texts(&home, ".headline .headline-value");
+        let labels = texts(&home, ".headline .headline-label");
+        assert_eq!(
+            values.first().map(String::as_str),
+            Some(value),
+            "{lang}: {values:?}"
+        );
+        assert_eq!(
+            labels.first().map(String::as_str),
+            Some(label),
+            "{lang}: {labels:?}"
+        );
+        let more = texts(&home, ".headline-more").join(" ");
+        assert!(more.contains(source), "{lang}: {more}");
+        assert!(
+            more.contains("10.000.000"),
+            "{lang}: the exact budget in {more}"
+        );
+    }
+    // A project's page shows its own shares, never one of the budget.
+    let project = site.page("/fr/projets/tta-2023-001/");
+    let meters = attrs(&project, "meter", "id");
+    assert!(!meters.is_empty());
+    assert!(
+        !meters.iter().any(|id| id.starts_with("committed-headline")),
+        "{meters:?}"
     );
 }
