@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
+use super::declared::DeclaredFigure;
 use super::raw;
 use super::validate::Validator;
 use super::{Aggregate, KeyFigure, RecordFigure, Term};
@@ -15,6 +16,7 @@ impl Validator<'_> {
         &mut self,
         raw: raw::RawRecordFigure,
         key_figures: &[KeyFigure],
+        declared: &[DeclaredFigure],
         glossary: &[Term],
         codes: &[String],
     ) -> RecordFigure {
@@ -25,16 +27,26 @@ impl Validator<'_> {
             .collect();
         let headline = raw.headline.as_ref().is_some_and(|h| *h.get_ref());
         let all: Vec<&str> = key_figures.iter().map(|k| k.id.as_str()).collect();
+        let declared: Vec<&str> = declared.iter().map(|d| d.id.as_str()).collect();
         match &raw.denominator {
+            // A key figure "of" a declared total: any key figure will do.
+            Some(denominator) if declared.contains(&denominator.get_ref().as_str()) => {
+                self.expect_figure(&raw.numerator, &all, "a key figure", "");
+            }
             Some(denominator) => {
-                for side in [&raw.numerator, denominator] {
-                    self.expect_figure(
-                        side,
-                        &sums,
-                        "a summed key figure",
-                        "with aggregate = \"sum\"",
-                    );
-                }
+                self.expect_figure(
+                    &raw.numerator,
+                    &sums,
+                    "a summed key figure",
+                    "with aggregate = \"sum\"",
+                );
+                let known: Vec<&str> = sums.iter().chain(&declared).copied().collect();
+                self.expect_figure(
+                    denominator,
+                    &known,
+                    "a summed key figure or a declared figure",
+                    "with aggregate = \"sum\", or of a [[declared_figures]]",
+                );
             }
             None => {
                 self.expect_figure(&raw.numerator, &all, "a key figure", "");

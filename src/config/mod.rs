@@ -5,6 +5,7 @@
 //! 3. Validate into [`SiteConfig`]: languages, slugs, URLs. References to data
 //!    (tables, fields) keep their position so the model can point at them.
 
+pub mod declared;
 mod derived;
 pub mod iati;
 pub mod palette;
@@ -41,6 +42,8 @@ pub struct SiteConfig {
     pub records: Records,
     pub facets: Vec<Facet>,
     pub key_figures: Vec<KeyFigure>,
+    /// Facts the data does not hold (a budget), each with its source.
+    pub declared_figures: Vec<declared::DeclaredFigure>,
     /// Ratios of two key figures shown on each record's page.
     pub record_figures: Vec<RecordFigure>,
     /// Terms defined where they are used (headlines) and on a page.
@@ -151,6 +154,7 @@ pub struct Sections {
     pub legal: BTreeMap<String, String>,
     pub accessibility: BTreeMap<String, String>,
     pub corrections: BTreeMap<String, String>,
+    pub glossary: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]

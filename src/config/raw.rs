@@ -28,6 +28,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub key_figures: Vec<RawKeyFigure>,
     #[serde(default)]
+    pub declared_figures: Vec<super::declared::RawDeclaredFigure>,
+    #[serde(default)]
     pub record_figures: Vec<RawRecordFigure>,
     #[serde(default)]
     pub glossary: Vec<RawTerm>,
@@ -154,6 +156,8 @@ pub struct RawSections {
     pub accessibility: PerLanguage,
     #[serde(default)]
     pub corrections: PerLanguage,
+    #[serde(default)]
+    pub glossary: PerLanguage,
 }
 
 /// Which table holds the records the site is about, and how to show them.

@@ -1,6 +1,6 @@
 use super::*;
 
-const MINIMAL: &str = r#"
+pub(super) const MINIMAL: &str = r#"
 base_url = "https://example.org"
 [[languages]]
 code = "fr"
@@ -17,7 +17,7 @@ table = "projects"
 title = "name"
 "#;
 
-fn parse_text(text: &str) -> (Option<SiteConfig>, Diagnostics) {
+pub(super) fn parse_text(text: &str) -> (Option<SiteConfig>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let config = parse(Path::new("/site"), text, &mut diagnostics);
     (config, diagnostics)
@@ -228,7 +228,7 @@ fn a_record_figure_names_summed_key_figures() {
                 )
             ),
             (
-                "`comitted` is not a summed key figure".to_string(),
+                "`comitted` is not a summed key figure or a declared figure".to_string(),
                 Some("did you mean `committed`?".to_string())
             ),
         ]
@@ -349,7 +349,7 @@ fn a_primary_colour_without_contrast_is_an_error_naming_the_ratios() {
 }
 
 /// Each diagnostic's message and hint, in order.
-fn messages_and_hints(diagnostics: &Diagnostics) -> Vec<(String, Option<String>)> {
+pub(super) fn messages_and_hints(diagnostics: &Diagnostics) -> Vec<(String, Option<String>)> {
     diagnostics
         .iter()
         .map(|d| (d.message.clone(), d.hint.clone()))

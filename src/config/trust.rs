@@ -287,7 +287,7 @@ impl Validator<'_> {
         raw.into_inner()
     }
 
-    fn web_address(&mut self, raw: Spanned<String>, key: &str) -> String {
+    pub(super) fn web_address(&mut self, raw: Spanned<String>, key: &str) -> String {
         let ok = url::Url::parse(raw.get_ref())
             .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
         if !ok {

@@ -106,10 +106,12 @@ impl Validator<'_> {
             }),
         };
         let glossary = self.glossary(raw.glossary, &codes);
+        let figure_ids: Vec<&str> = key_figures.iter().map(|k| k.id.as_str()).collect();
+        let declared_figures = self.declared_figures(raw.declared_figures, &figure_ids, &codes);
         let record_figures = raw
             .record_figures
             .into_iter()
-            .map(|r| self.record_figure(r, &key_figures, &glossary, &codes))
+            .map(|r| self.record_figure(r, &key_figures, &declared_figures, &glossary, &codes))
             .collect();
         let redirects = self.redirects(raw.redirects);
         let publisher = raw.publisher.map(|p| self.publisher(p, &codes));
@@ -127,6 +129,7 @@ impl Validator<'_> {
             accessibility,
             root: root.to_path_buf(),
             record_figures,
+            declared_figures,
             glossary,
             palette: self.palette(raw.palette),
             base_url: self.base_url(&raw.base_url),
@@ -328,6 +331,7 @@ impl Validator<'_> {
                 codes,
                 "sections.corrections",
             ),
+            glossary: self.slugs(&raw.glossary, "glossary", codes, "sections.glossary"),
         }
     }
 

@@ -54,6 +54,8 @@ pub enum PageKey {
     Accessibility,
     /// The corrections log.
     Corrections,
+    /// Every term of `[[glossary]]` with its definition.
+    Glossary,
 }
 
 impl PageKey {
@@ -139,6 +141,9 @@ fn list_sections(site: &Parts<'_, '_>, lang: &str, add: &mut impl FnMut(PageKey,
     }
     add(PageKey::OpenData, section(&sections.open_data, lang));
     add(PageKey::Search, section(&sections.search, lang));
+    if !site.config.glossary.is_empty() {
+        add(PageKey::Glossary, section(&sections.glossary, lang));
+    }
     for (key, _) in PageKey::TRUST {
         if let Some(slugs) = trust_slugs(site.config, &key) {
             add(key, section(slugs, lang));
@@ -307,6 +312,7 @@ impl std::fmt::Display for PageName<'_> {
             PageKey::Legal => write!(f, "the legal notice"),
             PageKey::Accessibility => write!(f, "the accessibility statement"),
             PageKey::Corrections => write!(f, "the corrections log"),
+            PageKey::Glossary => write!(f, "the glossary"),
         }
     }
 }

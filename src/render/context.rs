@@ -190,6 +190,7 @@ fn insert_content(
             ("open_data", "open_data.html")
         }
         PageKey::Search => ("search", "search.html"),
+        PageKey::Glossary => ("glossary", "glossary.html"),
         _ => ("page", "page.html"),
     }
 }

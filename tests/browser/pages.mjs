@@ -34,6 +34,7 @@ export const FR = {
   legal: '/fr/mentions-legales/',
   accessibility: '/fr/accessibilite/',
   corrections: '/fr/corrections/',
+  glossary: '/fr/glossaire/',
 };
 
 export const PHONE = { width: 360, height: 800 };

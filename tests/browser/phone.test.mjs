@@ -77,12 +77,26 @@ describe('the first screen at 360 x 800 answers the page', () => {
       assert.ok(figure.top < 600, `first figure at ${figure.top} px`);
     });
 
-    test(`lists: the first project is whole on the first screen (${lang})`, async () => {
-      for (const name of ['projects', 'facet']) {
+    test(`lists: the first item is whole on the first screen (${lang})`, async () => {
+      const lists = [['projects', 'ul.records > li .record-title'], ['facet', 'ul.records > li .record-title'], ['news', 'ul.articles > li .card-title']];
+      for (const [name, css] of lists) {
         const page = await open(lang === 'fr' ? FR[name] : arabic[name], { viewport: PHONE });
-        const first = await box(page, 'ul.records > li .record-title');
+        const first = await box(page, css);
         await page.close();
-        assert.ok(first.bottom < PHONE.height, `${name}: first project ends at ${first.bottom} px`);
+        assert.ok(first.bottom < PHONE.height, `${name}: first item ends at ${first.bottom} px`);
+      }
+    });
+
+    test(`the site's title takes at most two lines of the header at 360 px (${lang})`, async () => {
+      for (const name of ['home', 'project', 'glossary']) {
+        const page = await open(lang === 'fr' ? FR[name] : arabic[name], { viewport: PHONE });
+        const title = await page.locator('.brand-name').evaluate((e) => ({
+          height: e.getBoundingClientRect().height, line: parseFloat(getComputedStyle(e).lineHeight),
+        }));
+        const header = await box(page, '.site-header');
+        await page.close();
+        assert.ok(title.height <= 2 * title.line + 1, `${name}: title ${title.height} px high, lines of ${title.line} px`);
+        assert.ok(header.bottom - header.top <= 120, `${name}: header ${header.bottom - header.top} px`);
       }
     });
 

@@ -5,7 +5,11 @@
 #   3. the Chromium suite (tests/browser/*.test.mjs): axe, right to left,
 #      language switcher, filter, search, print, reflow, screenshots; and
 #      the site built for a sub-path, served only under it; and the
-#      three-language test site (French, Arabic, Amazigh in Tifinagh).
+#      three-language test site (French, Arabic, Amazigh in Tifinagh);
+#   4. Lighthouse, mobile, on home, the projects list, a project and the
+#      results in both languages: fails under 100 for accessibility or SEO
+#      (tests/browser/lighthouse.mjs; about a minute; BAYAN_LIGHTHOUSE=0
+#      skips it while iterating).
 # Installs nothing. Needs: `npm ci` done at the repository root, java, and
 # Debian's chromium at /usr/bin/chromium (or CHROMIUM=path); fonts-noto-core
 # for good Arabic type in the screenshots. See the README.
@@ -33,3 +37,8 @@ echo "no HTML errors in $(find "$site/public" -name '*.html' | wc -l) pages"
 
 echo "== Chromium suite"
 SITE="$site/public" SUBSITE="$site/sub" WATER="$site/water" node --test --test-reporter=spec tests/browser/
+
+if [ "${BAYAN_LIGHTHOUSE:-1}" != 0 ]; then
+  echo "== Lighthouse, mobile: accessibility and SEO at 100"
+  SITE="$site/public" node tests/browser/lighthouse.mjs
+fi

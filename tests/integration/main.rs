@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod default_site;
 mod deployment;
+mod glossary;
 mod human_format;
 mod iati;
 mod images;

@@ -89,6 +89,7 @@ fn section_key(key: &PageKey) -> Option<&'static str> {
         PageKey::Results => "nav.results",
         PageKey::OpenData => "nav.open_data",
         PageKey::Search => "nav.search",
+        PageKey::Glossary => "nav.glossary",
         _ => return None,
     })
 }

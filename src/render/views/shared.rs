@@ -65,6 +65,8 @@ pub struct Links<'a> {
     pub programme: Option<&'a str>,
     pub open_data: Option<&'a str>,
     pub search: Option<&'a str>,
+    /// The glossary page, when the site declares terms.
+    pub glossary: Option<&'a str>,
     pub feed: Option<String>,
     /// The first file of the records and search indexes (content-hashed).
     pub projects_index: Option<String>,
@@ -181,6 +183,7 @@ fn links<'a>(site: &'a Site<'_>, assets: &Assets, lang: &str) -> Links<'a> {
         programme: site.href(&PageKey::Page("programme".into()), lang),
         open_data: site.href(&PageKey::OpenData, lang),
         search: site.href(&PageKey::Search, lang),
+        glossary: site.href(&PageKey::Glossary, lang),
         feed: site.feed_path(lang).map(|path| site.link(&path)),
         projects_index: index_of(&PageKey::Projects { page: 1 }),
         search_index: index_of(&PageKey::Search),
