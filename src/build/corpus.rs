@@ -32,6 +32,7 @@ pub fn search_corpus(options: &Options) -> Result<Corpus, Diagnostics> {
         &inputs.data,
         &inputs.boundaries,
         &inputs.content,
+        None,
         &mut diagnostics,
     );
     let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {

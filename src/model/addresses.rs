@@ -176,6 +176,7 @@ pub fn identity(site: &Parts<'_, '_>, key: &PageKey) -> (String, usize) {
         PageKey::Legal => ("legal".into(), 1),
         PageKey::Accessibility => ("accessibility".into(), 1),
         PageKey::Corrections => ("corrections".into(), 1),
+        PageKey::Glossary => ("glossary".into(), 1),
     }
 }
 
