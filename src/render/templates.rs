@@ -15,14 +15,17 @@ use crate::layers::Layers;
 pub type Sources = BTreeMap<String, (PathBuf, String)>;
 
 /// Reads the templates of every layer, in lookup order. A template that a
-/// higher layer overrides stays reachable as `theme/NAME`, so the override
-/// can extend it (`{% extends "theme/base.html" %}`).
+/// higher layer overrides stays reachable as `theme/NAME` when a template
+/// names it, so the override can extend it (`{% extends "theme/base.html"
+/// %}`); otherwise it is left out, since its components would be defined
+/// twice (an ejected theme's `components.html` kept after an upgrade).
 pub fn read_sources(
     layers: &Layers,
     max_file_bytes: u64,
     diagnostics: &mut Diagnostics,
 ) -> Sources {
     let mut sources = Sources::new();
+    let mut overridden = Sources::new();
     for file in layers.files("templates", diagnostics) {
         let text = match file.read_text(max_file_bytes) {
             Ok(text) => text,
@@ -31,12 +34,21 @@ pub fn read_sources(
                 continue;
             }
         };
-        // The overridden copy is registered only when overridden, so its
-        // components are not defined twice.
         if let Some(lower) = sources.insert(file.name.clone(), (file.relative, text)) {
-            sources.insert(format!("theme/{}", file.name), lower);
+            overridden.insert(format!("theme/{}", file.name), lower);
         }
     }
+    let named = |name: &str| {
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        sources
+            .values()
+            .any(|(_, text)| quoted.iter().any(|q| text.contains(q.as_str())))
+    };
+    let kept: Vec<_> = overridden
+        .into_iter()
+        .filter(|(name, _)| named(name))
+        .collect();
+    sources.extend(kept);
     sources
 }
 

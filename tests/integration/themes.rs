@@ -74,3 +74,22 @@ fn a_theme_folder_overrides_the_built_in_theme_file_by_file() {
         .expect("the script's published name");
     assert!(site.path(&format!("out/{js}")).exists());
 }
+
+#[test]
+fn a_site_may_override_the_components_template_without_defining_them_twice() {
+    let site = Site::default_site();
+    fs::remove_dir_all(site.path("themes")).expect("remove themes/");
+    let shipped = fs::read_to_string(repo().join("themes/default/templates/components.html"))
+        .expect("the theme's components");
+    assert!(
+        shipped.contains("{% component"),
+        "components are defined there"
+    );
+    // An ejected copy kept after an upgrade, or a site's own tweak.
+    site.write(
+        "templates/components.html",
+        format!("{{# the site's copy #}}\n{shipped}"),
+    );
+    site.build(&[]);
+    assert!(site.read("out/fr/index.html").contains("<main"));
+}
