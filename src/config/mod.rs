@@ -10,6 +10,7 @@ pub mod iati;
 pub mod palette;
 pub mod raw;
 mod redirects;
+pub mod share;
 pub mod trust;
 mod validate;
 
@@ -69,6 +70,8 @@ pub struct SiteConfig {
     pub accessibility: Option<trust::Accessibility>,
     /// Old addresses and the pages they now lead to.
     pub redirects: Vec<Redirect>,
+    /// The picture link previews show, when the site declares one.
+    pub share_image: Option<share::ShareImage>,
 }
 
 /// `[[redirects]]`: an old path of the site and the path it leads to
@@ -255,6 +258,23 @@ pub struct Outputs {
     pub downloads: bool,
     /// The index files the theme's filter and search read.
     pub indexes: bool,
+    /// Which pages get a generated picture for link previews.
+    pub share_images: ShareImages,
+}
+
+/// Which pages get a generated share picture (title and key figure).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShareImages {
+    /// Every page but the records', which show their language's home
+    /// picture: a few hundred pictures even at national scale, where one
+    /// per record would be two per record (about 13 ms each to draw).
+    #[default]
+    ExceptRecords,
+    /// Every page, records included.
+    All,
+    /// None: pages name no picture (unless `[share_image]` declares one).
+    None,
 }
 
 impl Default for Outputs {
@@ -264,6 +284,7 @@ impl Default for Outputs {
             feeds: true,
             downloads: true,
             indexes: true,
+            share_images: ShareImages::ExceptRecords,
         }
     }
 }

@@ -14,6 +14,7 @@ mod pages;
 pub mod point_maps;
 pub mod redirects;
 mod resolve;
+mod share_image;
 mod trust;
 pub mod urls;
 
@@ -62,6 +63,8 @@ pub struct Site<'a> {
     pub redirects: Vec<redirects::Redirect>,
     /// The corrections log, when the site keeps one.
     pub corrections: Option<&'a Table>,
+    /// The share picture the site declares, measured.
+    pub share_image: Option<share_image::DeclaredImage>,
 }
 
 /// One row of the records table.
@@ -238,6 +241,7 @@ pub fn build<'a>(
         base_path,
         redirects,
         corrections,
+        share_image: share_image::declared(config, diagnostics),
     };
     (!diagnostics.has_errors()).then_some(site)
 }
