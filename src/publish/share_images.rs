@@ -40,6 +40,13 @@ pub fn write(site: &Site<'_>, locales: &Locales, sink: &dyn Sink, diagnostics: &
         diagnostics.push(missing);
         return;
     }
+    if !sink.keeps_bytes() {
+        // `check`: fonts checked, pictures named (links to them resolve).
+        for path in cards.keys() {
+            diagnostics.extend(sink.put(path, &[]).err().map(Diagnostic::from));
+        }
+        return;
+    }
     let fonts = Fonts {
         fingerprint: fingerprint(&fonts),
         first_arabic: first_face(&fonts, &card::ARABIC_FONTS),
