@@ -119,6 +119,14 @@ pub fn read(path: &Path) -> FsResult<Vec<u8>> {
     std::fs::read(path).map_err(FsError::wrap("read", path))
 }
 
+/// The fonts installed on this machine: fontdb reads the usual system
+/// folders (and fontconfig's list), keeping only each face's names.
+pub fn system_fonts() -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_system_fonts();
+    fonts
+}
+
 pub fn read_to_string(path: &Path) -> FsResult<String> {
     std::fs::read_to_string(path).map_err(FsError::wrap("read", path))
 }

@@ -25,6 +25,13 @@ pub trait Sink: Sync {
     /// Stores a file written piece by piece: a large download is never held
     /// whole in memory by a sink that writes to disk.
     fn stream(&self, path: &str, write: Writer<'_>) -> FsResult<()>;
+
+    /// Whether the sink keeps what files hold: one that keeps only their
+    /// paths (`check`'s collector) lets costly files, such as drawn
+    /// pictures, be named without being made.
+    fn keeps_bytes(&self) -> bool {
+        true
+    }
 }
 
 /// The longest file or folder name most file systems accept, in bytes.
@@ -183,6 +190,10 @@ impl Sink for Counted<'_> {
         self.count(path);
         Ok(())
     }
+
+    fn keeps_bytes(&self) -> bool {
+        self.inner.keeps_bytes()
+    }
 }
 
 /// A sink in front of another that refuses to overwrite the paths a site's
@@ -224,6 +235,10 @@ impl Sink for Reserved<'_> {
     fn stream(&self, path: &str, write: Writer<'_>) -> FsResult<()> {
         self.refuse(path)?;
         self.inner.stream(path, write)
+    }
+
+    fn keeps_bytes(&self) -> bool {
+        self.inner.keeps_bytes()
     }
 }
 

@@ -54,5 +54,11 @@ pub fn default_site_copy() -> tempfile::TempDir {
             }
         }
     }
+    // One cache of share pictures for every copy (they are named by what
+    // they show): each test does not draw the same pictures again.
+    let shared = repo.join("target/tmp/bayan-share-cache");
+    std::fs::create_dir_all(&shared).expect("shared picture cache");
+    std::fs::create_dir_all(dir.path().join(".bayan-cache")).expect("cache folder");
+    std::os::unix::fs::symlink(&shared, dir.path().join(".bayan-cache/share")).expect("link");
     dir
 }

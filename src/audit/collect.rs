@@ -88,16 +88,23 @@ impl Sink for Collector {
         self.record(path)?;
         sink::Discard.stream(path, write)
     }
+
+    /// Only pages are read: other files are named, not made.
+    fn keeps_bytes(&self) -> bool {
+        false
+    }
 }
 
 /// Which attribute of which elements holds a URL, and its kind.
-const REFERENCES: [(&str, &str, Kind); 6] = [
+const REFERENCES: [(&str, &str, Kind); 7] = [
     ("a[href]", "href", Kind::Link),
     ("link[href]", "href", Kind::Link),
     ("form[action]", "action", Kind::Link),
     ("img[src]", "src", Kind::Image),
     ("script[src]", "src", Kind::Resource),
     ("[data-index]", "data-index", Kind::Resource),
+    // The picture a link preview fetches must be a file of the site too.
+    ("meta[property=\"og:image\"]", "content", Kind::Resource),
 ];
 
 /// The ids and references of one HTML page.
@@ -141,7 +148,8 @@ mod tests {
         let facts = page_facts(
             "<main id=main><h2 id=\"a b\">x</h2><a href=\"/fr/#top\">y</a>\
              <img src=\"i.png\"><img src=\"j.png\" alt=\"J\">\
-             <script src=\"/js/s.js\"></script><form data-index=\"/i.json\" action=\"/q/\"></form></main>",
+             <script src=\"/js/s.js\"></script><form data-index=\"/i.json\" action=\"/q/\"></form></main>\
+             <meta property=\"og:image\" content=\"https://x.ma/share/p.png\">",
         );
         assert_eq!(facts.ids, BTreeSet::from(["main".into(), "a b".into()]));
         let values: Vec<(&str, Kind, Option<&str>)> = facts
@@ -158,6 +166,7 @@ mod tests {
                 ("j.png", Kind::Image, Some("J")),
                 ("/js/s.js", Kind::Resource, None),
                 ("/i.json", Kind::Resource, None),
+                ("https://x.ma/share/p.png", Kind::Resource, None),
             ]
         );
     }

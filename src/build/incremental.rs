@@ -261,6 +261,10 @@ impl Sink for Recorded<'_> {
         })?;
         self.put(path, &bytes)
     }
+
+    fn keeps_bytes(&self) -> bool {
+        self.inner.keeps_bytes()
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod iati;
 pub mod palette;
 pub mod raw;
 mod redirects;
+pub mod share;
 pub mod trust;
 mod validate;
 
@@ -72,6 +73,8 @@ pub struct SiteConfig {
     pub accessibility: Option<trust::Accessibility>,
     /// Old addresses and the pages they now lead to.
     pub redirects: Vec<Redirect>,
+    /// The picture link previews show, when the site declares one.
+    pub share_image: Option<share::ShareImage>,
 }
 
 /// `[[redirects]]`: an old path of the site and the path it leads to
@@ -269,6 +272,24 @@ pub struct Outputs {
     pub downloads: bool,
     /// The index files the theme's filter and search read.
     pub indexes: bool,
+    /// Which pages get a generated picture for link previews.
+    pub share_images: ShareImages,
+}
+
+/// Which pages get a generated share picture (title and key figure).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShareImages {
+    /// Every page but the records', which show their language's home
+    /// picture: a few hundred pictures even at national scale, where one
+    /// per record and language would be 120,000 at 60,000 records (about
+    /// 16 ms of CPU and 31 KB each: half an hour and 3.7 GB; bench/README.md).
+    #[default]
+    ExceptRecords,
+    /// Every page, records included.
+    All,
+    /// None: pages name no picture (unless `[share_image]` declares one).
+    None,
 }
 
 impl Default for Outputs {
@@ -278,6 +299,7 @@ impl Default for Outputs {
             feeds: true,
             downloads: true,
             indexes: true,
+            share_images: ShareImages::ExceptRecords,
         }
     }
 }

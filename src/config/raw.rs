@@ -59,6 +59,8 @@ pub struct RawConfig {
     pub accessibility: Option<super::trust::RawAccessibility>,
     #[serde(default)]
     pub redirects: Vec<RawRedirect>,
+    /// A declared picture for link previews.
+    pub share_image: Option<super::share::RawShareImage>,
 }
 
 /// An old address of the site and the one it now leads to.

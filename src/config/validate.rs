@@ -150,6 +150,7 @@ impl Validator<'_> {
                 .map(|i| super::iati::validate(i, |s| self.named(s))),
             max_file_bytes: raw.limits.max_file_mb.saturating_mul(1024 * 1024),
             outputs: raw.outputs,
+            share_image: raw.share_image.map(|s| self.share_image(s, &codes)),
             raw_html: raw.content.raw_html,
             content_folders: ContentFolders {
                 news: self.folder_name(raw.content.news),

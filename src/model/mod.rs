@@ -15,6 +15,7 @@ mod pages;
 pub mod point_maps;
 pub mod redirects;
 mod resolve;
+mod share_image;
 mod trust;
 pub mod urls;
 pub mod withdrawn;
@@ -71,6 +72,8 @@ pub struct Site<'a> {
     /// Old addresses of earlier builds that this one redirects to their
     /// pages (`addresses::carry`), for the next build's list.
     pub moved: Vec<addresses::Address>,
+    /// The share picture the site declares, measured.
+    pub share_image: Option<share_image::DeclaredImage>,
 }
 
 /// One row of the records table.
@@ -256,6 +259,7 @@ pub fn build<'a>(
         withdrawn,
         withdrawn_table: data.withdrawn.get(&config.records.table.name),
         moved,
+        share_image: share_image::declared(config, diagnostics),
     };
     (!diagnostics.has_errors()).then_some(site)
 }

@@ -22,6 +22,7 @@ pub mod indexes;
 mod provenance;
 pub mod readable;
 pub mod redirects;
+pub mod share_images;
 pub mod sitemap;
 mod slices;
 mod statics;
@@ -67,6 +68,7 @@ pub fn publish_beside_pages(
         diagnostics.extend(written.err());
     }
     images::write(site, sink, diagnostics);
+    share_images::write(site, renderer.locales(), sink, diagnostics);
     if outputs.sitemap {
         diagnostics.extend(sitemap::write(site, sink).into_iter().map(Diagnostic::from));
     }

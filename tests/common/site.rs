@@ -164,6 +164,16 @@ fn copy_site(root: &Path) {
     for part in SITE_PARTS {
         copy_recursively(&repo().join(part), &root.join(part));
     }
+    share_picture_cache(root);
+}
+
+/// The copies share one cache of share pictures (each is named by what it
+/// shows), so that each test does not draw the same pictures again.
+pub fn share_picture_cache(root: &Path) {
+    let shared = repo().join("target/tmp/bayan-share-cache");
+    fs::create_dir_all(&shared).expect("shared picture cache");
+    fs::create_dir_all(root.join(".bayan-cache")).expect("cache folder");
+    std::os::unix::fs::symlink(&shared, root.join(".bayan-cache/share")).expect("link the cache");
 }
 
 /// One run of the binary.

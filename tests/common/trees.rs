@@ -21,6 +21,10 @@ pub fn copy_recursively(from: &Path, to: &Path) {
         let target = to.join(entry.path().strip_prefix(from).expect("inside"));
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).expect("mkdir");
+        } else if entry.file_type().is_symlink() {
+            // The shared cache of share pictures stays shared.
+            let points_to = fs::read_link(entry.path()).expect("read link");
+            std::os::unix::fs::symlink(points_to, &target).expect("link");
         } else {
             fs::copy(entry.path(), &target).expect("copy");
         }

@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 use std::net::TcpListener;
 
-use crate::support::{Run, Site, path_str, repo};
+use crate::support::{Run, Site, attrs, pages, parse, path_str, repo};
 
 /// The default site with the fixture `tests/fixtures/check/links/` over it.
 fn broken_site() -> Site {
@@ -224,4 +224,41 @@ fn a_template_link_broken_on_every_page_is_reported_once_with_the_page_count() {
         let pages: usize = count.and_then(|c| c.parse().ok()).unwrap_or(0);
         assert!(pages > 50, "{value}");
     }
+}
+
+/// Every download link of every page (`<a download>`: per record, per
+/// facet value, the tables, the readable CSV and workbook, the IATI file)
+/// and every share picture must be a file the build writes: `check`
+/// resolves them like any link, and CI runs this test.
+#[test]
+fn check_resolves_every_download_link_of_every_page() {
+    let site = Site::default_site();
+    site.build(&[]).assert_success();
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+    for path in pages(&site.out()).values() {
+        for href in attrs(&parse(path), "a[download]", "href") {
+            let kind = href.rsplit('.').next().unwrap_or_default().to_string();
+            *kinds.entry(kind).or_default() += 1;
+        }
+    }
+    assert!(kinds.get("csv").is_some_and(|n| *n > 120), "{kinds:?}");
+    for kind in ["json", "xlsx", "xml"] {
+        assert!(kinds.contains_key(kind), "{kinds:?}");
+    }
+    check(&site, &["--deny-warnings"]).assert_success();
+    // A download link that leads to no file is an error, for each record.
+    let partial = "templates/partials/record_downloads.html";
+    let theme = site.read(&format!("themes/default/{partial}"));
+    site.write(
+        partial,
+        theme.replace("{{ record.download }}", "{{ record.download }}x"),
+    );
+    let run = check(&site, &[]);
+    assert_eq!(run.output.status.code(), Some(1));
+    let stderr = run.stderr();
+    let broken = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: the link `/data/projects/tta-") && l.contains(".csvx`"))
+        .count();
+    assert_eq!(broken, 60, "{stderr}");
 }

@@ -23,6 +23,7 @@ mod point_maps;
 mod reuse;
 mod search;
 mod serve;
+mod share_images;
 mod structured_data;
 #[allow(dead_code, unused_imports)]
 #[path = "../common/mod.rs"]

@@ -17,6 +17,8 @@ pub struct Page<'s, 'a> {
     /// The page's own title, or the site's.
     pub title: &'s str,
     pub description: &'s str,
+    /// The share picture's address, when the page has one.
+    pub image: Option<&'s str>,
 }
 
 impl Page<'_, '_> {
@@ -39,7 +41,7 @@ pub fn graph(p: &Page<'_, '_>) -> Json {
             facet,
             value,
             page: 1,
-        } => nodes.push(slice_dataset(p, *facet, *value)),
+        } => nodes.push(with_image(slice_dataset(p, *facet, *value), p.image)),
         PageKey::Article(_) => nodes.extend(news_article(p)),
         _ => {}
     }
@@ -187,7 +189,7 @@ fn news_article(p: &Page<'_, '_>) -> Option<Json> {
         .updated
         .map_or(published.clone(), |d| d.to_string());
     let organisation = organisation(p.site, p.lang());
-    let mut node = json!({
+    let node = json!({
         "@type": "NewsArticle",
         "headline": doc.front.title.chars().take(110).collect::<String>(),
         "description": p.description,
@@ -198,10 +200,16 @@ fn news_article(p: &Page<'_, '_>) -> Option<Json> {
         "author": organisation,
         "publisher": organisation,
     });
-    if let Some(image) = &doc.front.image {
-        node["image"] = json!(absolute(p.site, &image.src));
+    let photo = doc.front.image.as_ref().map(|i| absolute(p.site, &i.src));
+    Some(with_image(node, photo.as_deref().or(p.image)))
+}
+
+/// `node` with its picture (`image`), when there is one.
+fn with_image(mut node: Json, image: Option<&str>) -> Json {
+    if let Some(image) = image {
+        node["image"] = json!(image);
     }
-    Some(node)
+    node
 }
 
 /// A photo's address as a full URL: a site path under the base URL.

@@ -6,6 +6,7 @@
 //! 2. [`jsonld::graph`] describes it: the publisher, the breadcrumbs, a
 //!    `Dataset` for each download set, a `NewsArticle` for an article.
 
+pub mod card;
 mod jsonld;
 
 use serde::Serialize;
@@ -27,6 +28,56 @@ pub struct ShareView {
     pub alternate_locales: Vec<String>,
     /// The JSON-LD graph, serialised compactly and safe inside `<script>`.
     pub jsonld: String,
+    /// The picture a preview shows, generated or declared.
+    pub image: Option<ImageView>,
+}
+
+/// `og:image` and its size and description.
+#[derive(Serialize, Clone)]
+pub struct ImageView {
+    /// The full address: previews fetch it from another site.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// The picture of `page`: the site's declared one, else its generated
+/// card, else none.
+fn image(
+    site: &Site<'_>,
+    locales: &Locales,
+    page: &Page,
+    title: Option<&str>,
+) -> Option<ImageView> {
+    if let Some(declared) = &site.share_image {
+        return Some(ImageView {
+            url: site.url(&declared.src),
+            width: declared.width,
+            height: declared.height,
+            alt: declared.alt.get(&page.lang).cloned().unwrap_or_default(),
+        });
+    }
+    let card = card::card(site, locales, page, title)?;
+    Some(ImageView {
+        url: site.url(&card.path()),
+        width: card::WIDTH,
+        height: card::HEIGHT,
+        alt: card.alt(),
+    })
+}
+
+/// The share picture `page` shows when the site declares none; `None`
+/// when share pictures are off.
+pub fn page_card(site: &Site<'_>, locales: &Locales, page: &Page) -> Option<card::Card> {
+    card::card(site, locales, page, title(site, locales, page).as_deref())
+}
+
+/// The page's own title, else its section's name; `None` for the home page.
+fn title(site: &Site<'_>, locales: &Locales, page: &Page) -> Option<String> {
+    let lang = page.lang.as_str();
+    let own = own_title(site, &page.key, lang);
+    own.or_else(|| section_key(&page.key).map(|key| ui(locales, lang, key)))
 }
 
 /// The share tags and structured data of `page`.
@@ -34,8 +85,7 @@ pub fn share_view(site: &Site<'_>, locales: &Locales, page: &Page) -> ShareView 
     let lang = page.lang.as_str();
     let language = site.config.language(lang);
     let site_title = language.map_or("", |l| l.title.as_str());
-    let own = own_title(site, &page.key, lang);
-    let own = own.or_else(|| section_key(&page.key).map(|key| ui(locales, lang, key)));
+    let own = title(site, locales, page);
     let title = match &own {
         Some(title) => format!("{title} · {site_title}"),
         None => site_title.to_string(),
@@ -47,12 +97,14 @@ pub fn share_view(site: &Site<'_>, locales: &Locales, page: &Page) -> ShareView 
             .language(code)
             .map_or(code.to_string(), |l| l.locale.replace('-', "_"))
     };
+    let image = image(site, locales, page, own.as_deref());
     let graph = jsonld::graph(&jsonld::Page {
         site,
         locales,
         page,
         title: own.as_deref().unwrap_or(site_title),
         description: &description,
+        image: image.as_ref().map(|i| i.url.as_str()),
     });
     ShareView {
         title,
@@ -71,6 +123,7 @@ pub fn share_view(site: &Site<'_>, locales: &Locales, page: &Page) -> ShareView 
             .map(|l| og_locale(&l.code))
             .collect(),
         jsonld: script_safe(&graph),
+        image,
     }
 }
 
