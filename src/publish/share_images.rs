@@ -36,10 +36,9 @@ pub fn write(site: &Site<'_>, locales: &Locales, sink: &dyn Sink, diagnostics: &
         return;
     }
     let fonts = fsio::system_fonts();
-    if let Some(missing) = uncovered(&fonts, &cards) {
-        diagnostics.push(missing);
-        return;
-    }
+    // Drawn all the same: a machine without fonts still builds the site,
+    // and its pages never link to a picture that is not there.
+    diagnostics.extend(uncovered(&fonts, &cards));
     if !sink.keeps_bytes() {
         // `check`: fonts checked, pictures named (links to them resolve).
         for path in cards.keys() {
@@ -201,8 +200,8 @@ fn uncovered(fonts: &fontdb::Database, cards: &BTreeMap<String, Card>) -> Option
     let example = cards.values().find(|c| c.text().contains(first));
     let count = fonts.faces().count();
     Some(
-        Diagnostic::error(format!(
-            "no installed font can draw “{shown}” in the share pictures ({count} fonts found){}",
+        Diagnostic::warning(format!(
+            "no installed font can draw “{shown}” in the share pictures ({count} fonts found), so they are drawn without it{}",
             example.map_or(String::new(), |c| format!(" (needed for “{}”, {})", c.alt(), c.lang))
         ))
         .with_hint("install fonts that cover the site's languages (on Debian or Ubuntu: apt-get install fonts-noto-core), or turn the pictures off with [outputs] share_images = \"none\" in site.toml"),
@@ -234,6 +233,7 @@ fn remember(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Severity;
 
     fn drawn(card: &Card) -> image::RgbaImage {
         let options = usvg::Options {
@@ -278,13 +278,14 @@ mod tests {
     }
 
     #[test]
-    fn a_machine_without_fonts_gets_an_error_naming_what_to_install() {
+    fn a_machine_without_fonts_gets_a_warning_naming_what_to_install() {
         let cards = BTreeMap::from([(
             "share/x.png".to_string(),
             Card::sample("ar", true, "بيان", None),
         )]);
-        let error = uncovered(&fontdb::Database::new(), &cards).expect("an error");
-        let text = format!("{error:?}");
+        let warning = uncovered(&fontdb::Database::new(), &cards).expect("a warning");
+        assert_eq!(warning.severity, Severity::Warning);
+        let text = format!("{warning:?}");
         assert!(text.contains("no installed font can draw"), "{text}");
         assert!(
             text.contains("0 fonts found") && text.contains("بيان"),
