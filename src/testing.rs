@@ -37,6 +37,26 @@ pub fn with_default_site<R>(test: impl FnOnce(&crate::model::Site<'_>) -> R) -> 
     test(&site)
 }
 
+/// Runs `test` on the default site's model with its maps (boundaries
+/// loaded, checked and simplified), for the tests of what maps show.
+pub fn with_default_site_maps<R>(test: impl FnOnce(&crate::model::Site<'_>) -> R) -> R {
+    let (config, data, content) = default_site_inputs(None);
+    let mut diagnostics = Diagnostics::new();
+    let boundaries = crate::boundaries::load(&config, &data, &mut diagnostics);
+    let site = crate::model::build(
+        &config,
+        &data,
+        &boundaries,
+        &content,
+        None,
+        &mut diagnostics,
+    );
+    let site = site
+        .filter(|_| !diagnostics.has_errors())
+        .unwrap_or_else(|| panic!("the default site's model: {diagnostics:?}"));
+    test(&site)
+}
+
 /// A copy of the default site in a temporary folder, for tests that edit it.
 pub fn default_site_copy() -> tempfile::TempDir {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -248,37 +248,27 @@ mod tests {
 
     #[test]
     fn the_default_site_map_shades_each_province_by_its_committed_amount() {
-        let (config, data, content) = crate::testing::default_site_inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let boundaries = crate::boundaries::load(&config, &data, &mut diagnostics);
-        let site = crate::model::build(
-            &config,
-            &data,
-            &boundaries,
-            &content,
-            None,
-            &mut diagnostics,
-        )
-        .expect("model builds");
-        let map = site.maps.first().expect("a map");
-        assert_eq!(map.regions.len(), 8);
-        let facet = &site.facets[map.facet];
-        assert_eq!(facet.field, "province");
-        let value_of = |r: &Region| {
-            facet.values[r.value.expect("every province has projects")]
-                .figures
-                .get(map.figure)
-        };
-        for region in &map.regions {
-            let class = &map.classes[region.class.expect("a class")];
-            let value = value_of(region);
-            assert!(class.min <= value && value <= class.max);
-        }
-        let largest = map
-            .regions
-            .iter()
-            .max_by_key(|r| value_of(r))
-            .expect("a region");
-        assert_eq!(largest.class, Some(map.classes.len() - 1));
+        crate::testing::with_default_site_maps(|site| {
+            let map = site.maps.first().expect("a map");
+            assert_eq!(map.regions.len(), 8);
+            let facet = &site.facets[map.facet];
+            assert_eq!(facet.field, "province");
+            let value_of = |r: &Region| {
+                facet.values[r.value.expect("every province has projects")]
+                    .figures
+                    .get(map.figure)
+            };
+            for region in &map.regions {
+                let class = &map.classes[region.class.expect("a class")];
+                let value = value_of(region);
+                assert!(class.min <= value && value <= class.max);
+            }
+            let largest = map
+                .regions
+                .iter()
+                .max_by_key(|r| value_of(r))
+                .expect("a region");
+            assert_eq!(largest.class, Some(map.classes.len() - 1));
+        });
     }
 }

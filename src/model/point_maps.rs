@@ -115,7 +115,6 @@ pub fn radius(value: f64, largest: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Diagnostics;
 
     #[test]
     fn area_is_proportional_to_the_value() {
@@ -129,32 +128,21 @@ mod tests {
 
     #[test]
     fn the_default_site_draws_every_commune_with_projects_once() {
-        let (config, data, content) = crate::testing::default_site_inputs(None);
-        let mut diagnostics = Diagnostics::new();
-        let boundaries = crate::boundaries::load(&config, &data, &mut diagnostics);
-        let site = crate::model::build(
-            &config,
-            &data,
-            &boundaries,
-            &content,
-            None,
-            &mut diagnostics,
-        )
-        .expect("model builds");
-        assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-        let map = site.point_maps.first().expect("a point map");
-        let facet = &site.facets[map.facet];
-        assert_eq!(facet.field, "commune");
-        assert!(facet.values.len() > 40, "{}", facet.values.len());
-        assert_eq!(map.points.len(), facet.values.len());
-        assert_eq!(map.unplaced, 0);
-        let most = map.points.first().expect("a point");
-        let counts = |p: &Point| facet.values[p.value].records.len();
-        assert!(map.points.iter().all(|p| counts(p) <= counts(most)));
-        assert_eq!(most.radius, MAX_RADIUS);
-        let width = crate::boundaries::shape::WIDTH;
-        for p in &map.points {
-            assert!((0.0..=width).contains(&p.x) && (0.0..=map.backdrop.height).contains(&p.y));
-        }
+        crate::testing::with_default_site_maps(|site| {
+            let map = site.point_maps.first().expect("a point map");
+            let facet = &site.facets[map.facet];
+            assert_eq!(facet.field, "commune");
+            assert!(facet.values.len() > 40, "{}", facet.values.len());
+            assert_eq!(map.points.len(), facet.values.len());
+            assert_eq!(map.unplaced, 0);
+            let most = map.points.first().expect("a point");
+            let counts = |p: &Point| facet.values[p.value].records.len();
+            assert!(map.points.iter().all(|p| counts(p) <= counts(most)));
+            assert_eq!(most.radius, MAX_RADIUS);
+            let width = crate::boundaries::shape::WIDTH;
+            for p in &map.points {
+                assert!((0.0..=width).contains(&p.x) && (0.0..=map.backdrop.height).contains(&p.y));
+            }
+        });
     }
 }
