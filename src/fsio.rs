@@ -120,11 +120,16 @@ pub fn read(path: &Path) -> FsResult<Vec<u8>> {
 }
 
 /// The fonts installed on this machine: fontdb reads the usual system
-/// folders (and fontconfig's list), keeping only each face's names.
+/// folders (and fontconfig's list), keeping only each face's names. Read
+/// once per process: `serve` builds again on every save.
 pub fn system_fonts() -> resvg::usvg::fontdb::Database {
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_system_fonts();
-    fonts
+    static FONTS: std::sync::LazyLock<resvg::usvg::fontdb::Database> =
+        std::sync::LazyLock::new(|| {
+            let mut fonts = resvg::usvg::fontdb::Database::new();
+            fonts.load_system_fonts();
+            fonts
+        });
+    FONTS.clone()
 }
 
 pub fn read_to_string(path: &Path) -> FsResult<String> {
